@@ -1,0 +1,184 @@
+import Foundation
+import Yams
+
+/// A language the site is published in, from `content/site.yaml`.
+public struct Language: Sendable, Hashable {
+    /// Folder name and URL prefix, e.g. `lt`.
+    public let code: String
+    /// Name in the language itself, e.g. `Lietuvių`.
+    public let name: String
+    /// Locale used for dates and sorting, e.g. `lt-LT`.
+    public let locale: String
+}
+
+/// The site-wide settings of `content/site.yaml`.
+public struct SiteConfig: Sendable {
+    public var titles: [String: String]
+    public var defaultLanguage: String
+    public var languages: [Language]
+    public var baseURL: String?
+    public var unsafeHTML: Bool
+
+    public static let path = "content/site.yaml"
+
+    public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
+
+    /// Site title in a language, falling back to the default language's.
+    public func title(in code: String) -> String {
+        titles[code] ?? titles[defaultLanguage] ?? titles.values.sorted().first ?? ""
+    }
+}
+
+extension SiteConfig {
+    static let knownKeys = ["title", "defaultLanguage", "languages", "baseURL", "unsafeHTML"]
+
+    /// Reads `content/site.yaml`; nil when it is missing or too broken to use (the reason is in `diagnostics`).
+    static func load(text: String?, diagnostics: inout Diagnostics) -> SiteConfig? {
+        let source = YAMLSource(file: path)
+        let top = SourceLocation(file: path)
+        guard let text else {
+            diagnostics.error("site configuration not found", at: top,
+                              hint: "create content/site.yaml with title, defaultLanguage and languages (see README)")
+            return nil
+        }
+        guard let root = source.parse(text, diagnostics: &diagnostics) else {
+            if !diagnostics.hasErrors {
+                diagnostics.error("site configuration is empty", at: top,
+                                  hint: "add title, defaultLanguage and languages (see README)")
+            }
+            return nil
+        }
+        var fields = YAMLFields(source: source)
+        defer { diagnostics.append(contentsOf: fields.diagnostics) }
+        guard let mapping = fields.mapping(root, field: "site.yaml", example: "title: …\ndefaultLanguage: lt\nlanguages: …") else {
+            return nil
+        }
+        var titles: [String: String] = [:]
+        var titleNode: Node?
+        var defaultLanguage: String?
+        var defaultNode: Node?
+        var languages: [Language] = []
+        var baseURL: String?
+        var unsafeHTML = false
+        var sawLanguages = false
+
+        for (key, keyNode, value) in fields.entries(mapping) {
+            switch key {
+            case "title":
+                titleNode = value
+                if case .scalar = value {
+                    if let t = fields.string(value, field: "title") { titles[""] = t }
+                } else if let map = fields.mapping(value, field: "title", example: "title:\n          lt: \"…\"\n          en: \"…\"") {
+                    for (code, _, label) in fields.entries(map) {
+                        if let t = fields.string(label, field: "title.\(code)") { titles[code] = t }
+                    }
+                }
+            case "defaultLanguage":
+                defaultNode = value
+                defaultLanguage = fields.string(value, field: key)
+            case "languages":
+                sawLanguages = true
+                languages = readLanguages(value, fields: &fields)
+            case "baseURL":
+                baseURL = fields.string(value, field: key)
+                if let url = baseURL, URL(string: url)?.scheme == nil {
+                    fields.diagnostics.error("baseURL '\(url)' is not an absolute URL", at: source.location(of: value),
+                                             hint: "write it with its scheme, e.g. https://example.org/")
+                    baseURL = nil
+                }
+            case "unsafeHTML":
+                unsafeHTML = fields.bool(value, field: key) ?? false
+            default:
+                let hint = Suggestion.didYouMean(key, in: knownKeys) ?? "known keys: \(knownKeys.joined(separator: ", "))"
+                fields.diagnostics.warning("unknown key '\(key)' in site configuration", at: source.location(of: keyNode), hint: hint)
+            }
+        }
+
+        if !sawLanguages {
+            fields.diagnostics.error("site configuration has no 'languages'", at: source.location(of: root),
+                                     hint: "add languages:\n        - code: lt\n          name: Lietuvių\n          locale: lt-LT")
+            return nil
+        }
+        guard !languages.isEmpty else { return nil }
+        let codes = languages.map(\.code)
+        let defaultCode: String
+        if let defaultLanguage {
+            if codes.contains(defaultLanguage) {
+                defaultCode = defaultLanguage
+            } else {
+                fields.diagnostics.error("defaultLanguage '\(defaultLanguage)' is not one of the languages", at: source.location(of: defaultNode!),
+                                         hint: Suggestion.didYouMean(defaultLanguage, in: codes) ?? "use one of: \(codes.joined(separator: ", "))")
+                return nil
+            }
+        } else {
+            defaultCode = codes[0]
+            fields.diagnostics.warning("site configuration has no 'defaultLanguage'; using '\(defaultCode)'",
+                                       at: source.location(of: root), hint: "add defaultLanguage: \(defaultCode)")
+        }
+        if let plain = titles.removeValue(forKey: "") {
+            for code in codes { titles[code] = plain }
+        }
+        if titles.isEmpty {
+            fields.diagnostics.error("site configuration has no 'title'", at: source.location(of: titleNode ?? root),
+                                     hint: "add title:\n          \(defaultCode): \"…\"")
+        } else if titles[defaultCode] == nil {
+            fields.diagnostics.error("site title has no text for the default language '\(defaultCode)'",
+                                     at: source.location(of: titleNode ?? root), hint: "add \(defaultCode): \"…\" under title")
+        }
+        for code in titles.keys.sorted() where !codes.contains(code) {
+            fields.diagnostics.warning("site title given for '\(code)', which is not one of the languages",
+                                       at: source.location(of: titleNode ?? root),
+                                       hint: Suggestion.didYouMean(code, in: codes) ?? "remove it or add the language")
+        }
+        return SiteConfig(titles: titles, defaultLanguage: defaultCode, languages: languages, baseURL: baseURL,
+                          unsafeHTML: unsafeHTML)
+    }
+
+    private static func readLanguages(_ node: Node, fields: inout YAMLFields) -> [Language] {
+        let example = "languages:\n          - code: lt\n            name: Lietuvių\n            locale: lt-LT"
+        guard case .sequence(let sequence) = node else {
+            fields.diagnostics.error("'languages' must be a list, not \(YAMLFields.describe(node))",
+                                     at: fields.source.location(of: node), hint: "write it as\n        \(example)")
+            return []
+        }
+        var languages: [Language] = []
+        for item in sequence {
+            guard let map = fields.mapping(item, field: "languages entry", example: "- code: lt\n            name: Lietuvių\n            locale: lt-LT") else { continue }
+            var code: String?, name: String?, locale: String?
+            for (key, keyNode, value) in fields.entries(map) {
+                switch key {
+                case "code": code = fields.string(value, field: "code")
+                case "name": name = fields.string(value, field: "name")
+                case "locale": locale = fields.string(value, field: "locale")
+                default:
+                    fields.diagnostics.warning("unknown key '\(key)' in a language entry", at: fields.source.location(of: keyNode),
+                                               hint: Suggestion.didYouMean(key, in: ["code", "name", "locale"]) ?? "known keys: code, name, locale")
+                }
+            }
+            let here = fields.source.location(of: item)
+            guard let code else {
+                fields.diagnostics.error("language entry has no 'code'", at: here, hint: "add code: lt")
+                continue
+            }
+            guard isLanguageCode(code) else {
+                fields.diagnostics.error("language code '\(code)' is not a lowercase language code", at: here,
+                                         hint: "use a code like lt, en or pt-br; it becomes the folder name under content/")
+                continue
+            }
+            if languages.contains(where: { $0.code == code }) {
+                fields.diagnostics.error("language '\(code)' is listed twice", at: here, hint: "remove one of the entries")
+                continue
+            }
+            languages.append(Language(code: code, name: name ?? code, locale: locale ?? code))
+        }
+        return languages
+    }
+
+    static func isLanguageCode(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count),
+            first.allSatisfy({ $0.isASCII && $0.isLowercase })
+        else { return false }
+        return parts.dropFirst().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) } }
+    }
+}

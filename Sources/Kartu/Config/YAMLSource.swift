@@ -1,0 +1,158 @@
+import Yams
+
+/// A YAML text and where it sits in the user's file, so every node maps back to a line and column
+/// of that file (front matter starts on line 2 of a `.md` file, not on line 1).
+struct YAMLSource {
+    let file: String
+    /// Number of file lines before the first YAML line.
+    let lineOffset: Int
+
+    init(file: String, lineOffset: Int = 0) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        guard let mark else { return SourceLocation(file: file, line: lineOffset + 1, column: 1) }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    func location(of node: Node) -> SourceLocation { location(node.mark) }
+
+    /// Parses one YAML document; a syntax error becomes a diagnostic at its place in the file.
+    func parse(_ text: String, diagnostics: inout Diagnostics) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            diagnostics.append(diagnostic(for: error))
+            return nil
+        } catch {
+            diagnostics.append(Diagnostic(.error, "cannot read YAML: \(error)", at: location(nil)))
+            return nil
+        }
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        let hint = "check indentation, the ':' after each key, and quote values that contain ': ' or start with a special character"
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            var message = "YAML syntax error: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            return .error(message, at: location(mark), hint: hint)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error("duplicate key \(names) in YAML mapping", at: location(context.mark),
+                          hint: "keep one of the entries")
+        case .reader(let problem, _, _, _):
+            return .error("cannot read YAML: \(problem)", at: location(nil), hint: "save the file as UTF-8")
+        default:
+            return .error("cannot read YAML: \(error)", at: location(nil), hint: hint)
+        }
+    }
+}
+
+/// Reads typed values out of YAML nodes, reporting wrong types at the value's position.
+struct YAMLFields {
+    let source: YAMLSource
+    var diagnostics = Diagnostics()
+
+    init(source: YAMLSource) { self.source = source }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s): return s.string.isEmpty ? "an empty value" : "'\(s.string)'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    mutating func string(_ node: Node, field: String) -> String? {
+        if case .scalar(let scalar) = node {
+            if scalar.tag == Tag(.null) && scalar.style == .plain {
+                diagnostics.error("'\(field)' is empty", at: source.location(of: node), hint: "give '\(field)' a value or remove the line")
+                return nil
+            }
+            return scalar.string
+        }
+        diagnostics.error("'\(field)' must be text, not \(Self.describe(node))", at: source.location(of: node),
+                          hint: "write it on one line: \(field): \"…\"")
+        return nil
+    }
+
+    /// A list of strings; a single scalar where a list is expected is reported with the fix.
+    mutating func stringList(_ node: Node, field: String) -> [(String, SourceLocation)]? {
+        switch node {
+        case .sequence(let sequence):
+            var values: [(String, SourceLocation)] = []
+            for item in sequence {
+                if case .scalar(let scalar) = item {
+                    values.append((scalar.string, source.location(of: item)))
+                } else {
+                    diagnostics.error("each entry of '\(field)' must be text, not \(Self.describe(item))",
+                                      at: source.location(of: item))
+                }
+            }
+            return values
+        case .scalar(let scalar):
+            let shown = scalar.string.isEmpty ? "…" : scalar.string
+            diagnostics.error("'\(field)' must be a list, not \(Self.describe(node))", at: source.location(of: node),
+                              hint: "write it as a list: \(field): [\(shown)]")
+            return nil
+        default:
+            diagnostics.error("'\(field)' must be a list, not \(Self.describe(node))", at: source.location(of: node),
+                              hint: "write it as a list: \(field): [a, b]")
+            return nil
+        }
+    }
+
+    mutating func date(_ node: Node, field: String) -> DayDate? {
+        guard case .scalar(let scalar) = node else {
+            diagnostics.error("'\(field)' must be a date (YYYY-MM-DD), not \(Self.describe(node))",
+                              at: source.location(of: node), hint: "write it as \(field): 2019-01-31")
+            return nil
+        }
+        guard let date = DayDate(iso: scalar.string) else {
+            diagnostics.error("invalid date '\(scalar.string)' in '\(field)'", at: source.location(of: node),
+                              hint: "write the date as YYYY-MM-DD, e.g. 2019-01-31")
+            return nil
+        }
+        return date
+    }
+
+    mutating func bool(_ node: Node, field: String) -> Bool? {
+        if case .scalar(let scalar) = node, scalar.tag == Tag(.bool), let value = node.bool { return value }
+        diagnostics.error("'\(field)' must be true or false, not \(Self.describe(node))", at: source.location(of: node),
+                          hint: "write \(field): true or \(field): false")
+        return nil
+    }
+
+    mutating func int(_ node: Node, field: String) -> Int? {
+        if case .scalar(let scalar) = node, scalar.tag == Tag(.int), let value = node.int { return value }
+        diagnostics.error("'\(field)' must be a whole number, not \(Self.describe(node))", at: source.location(of: node),
+                          hint: "write e.g. \(field): 10")
+        return nil
+    }
+
+    mutating func mapping(_ node: Node, field: String, example: String) -> Node.Mapping? {
+        if case .mapping(let mapping) = node { return mapping }
+        diagnostics.error("'\(field)' must be a mapping, not \(Self.describe(node))", at: source.location(of: node),
+                          hint: "write it as\n        \(example)")
+        return nil
+    }
+
+    /// Key/value pairs of a mapping with the key's text; keys that are not text are reported.
+    mutating func entries(_ mapping: Node.Mapping) -> [(key: String, keyNode: Node, value: Node)] {
+        var result: [(String, Node, Node)] = []
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                diagnostics.error("a key must be text, not \(Self.describe(key))", at: source.location(of: key))
+                continue
+            }
+            result.append((scalar.string, key, value))
+        }
+        return result
+    }
+}

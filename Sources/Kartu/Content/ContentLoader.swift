@@ -1,0 +1,202 @@
+import Foundation
+import Yams
+
+/// Reads `content/`: finds the language folders, splits and checks every Markdown file, lists the
+/// files to publish beside pages, and gives every page its output URL.
+struct ContentLoader {
+    let root: URL
+    let config: SiteConfig
+    let themes: ThemeCatalog
+
+    struct Result {
+        var documents: [Document] = []
+        var resources: [Resource] = []
+        var diagnostics = Diagnostics()
+    }
+
+    /// A file found under a language folder.
+    private struct Entry {
+        let language: String
+        let languagePath: String
+        let absolutePath: String
+        var sourcePath: String { "content/\(language)/\(languagePath)" }
+    }
+
+    func load() -> Result {
+        var result = Result()
+        let contentDir = root.appendingPathComponent("content")
+        var markdown: [Entry] = []
+        var others: [Entry] = []
+        let codes = config.languages.map(\.code)
+        let fm = FileManager.default
+        let topEntries = (try? fm.contentsOfDirectory(atPath: contentDir.path).sorted()) ?? []
+        for name in topEntries where !name.hasPrefix(".") {
+            var isDir: ObjCBool = false
+            fm.fileExists(atPath: contentDir.appendingPathComponent(name).path, isDirectory: &isDir)
+            if !isDir.boolValue { continue }
+            if !codes.contains(name) {
+                result.diagnostics.error("folder 'content/\(name)' is not a site language", at: SourceLocation(file: "content/\(name)"),
+                                         hint: Suggestion.didYouMean(name, in: codes).map { "\($0); or add '\(name)' to languages in content/site.yaml" }
+                                            ?? "add '\(name)' to languages in content/site.yaml, or rename the folder to one of: \(codes.joined(separator: ", "))")
+                continue
+            }
+            scan(language: name, directory: contentDir.appendingPathComponent(name), relative: "", markdown: &markdown,
+                 others: &others, diagnostics: &result.diagnostics)
+        }
+        for code in codes where !topEntries.contains(code) {
+            result.diagnostics.warning("language '\(code)' has no folder content/\(code)", at: SourceLocation(file: SiteConfig.path),
+                                       hint: "create content/\(code)/ with its documents, or remove the language")
+        }
+
+        // Reading and checking files is independent per file: do it on all cores.
+        let parsed = parallelMap(markdown) { parse($0) }
+        var documents: [Document] = []
+        for (document, diagnostics) in parsed {
+            result.diagnostics.append(contentsOf: diagnostics)
+            if let document, !document.metadata.draft { documents.append(document) }
+        }
+        assignURLs(&documents, diagnostics: &result.diagnostics)
+        result.documents = documents
+        result.resources = resources(others, documents: documents)
+        return result
+    }
+
+    private func scan(language: String, directory: URL, relative: String, markdown: inout [Entry], others: inout [Entry],
+                      diagnostics: inout Diagnostics) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else { return }
+        let rootPath = root.resolvingSymlinksInPath().path
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let url = directory.appendingPathComponent(name)
+            let relPath = relative.isEmpty ? name : relative + "/" + name
+            let sourcePath = "content/\(language)/\(relPath)"
+            let attributes = try? fm.attributesOfItem(atPath: url.path)
+            var target = url
+            if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
+                let resolved = url.resolvingSymlinksInPath()
+                let inside = resolved.path == rootPath || resolved.path.hasPrefix(rootPath + "/")
+                guard inside, fm.fileExists(atPath: resolved.path) else {
+                    diagnostics.error(inside ? "symbolic link '\(name)' points to nothing" : "symbolic link '\(name)' points outside the site folder",
+                                      at: SourceLocation(file: sourcePath),
+                                      hint: "copy the file into content/ instead of linking to it")
+                    continue
+                }
+                target = resolved
+            }
+            var isDir: ObjCBool = false
+            fm.fileExists(atPath: target.path, isDirectory: &isDir)
+            if isDir.boolValue {
+                scan(language: language, directory: target, relative: relPath, markdown: &markdown, others: &others, diagnostics: &diagnostics)
+            } else if name.hasSuffix(".md") {
+                markdown.append(Entry(language: language, languagePath: relPath, absolutePath: target.path))
+            } else {
+                others.append(Entry(language: language, languagePath: relPath, absolutePath: target.path))
+            }
+        }
+    }
+
+    /// Reads one Markdown file and checks its front matter.
+    private func parse(_ entry: Entry) -> (Document?, Diagnostics) {
+        var diagnostics = Diagnostics()
+        let file = entry.sourcePath
+        let start = SourceLocation(file: file)
+        guard let data = FileManager.default.contents(atPath: entry.absolutePath) else {
+            diagnostics.error("cannot read file", at: start, hint: "check the file's permissions")
+            return (nil, diagnostics)
+        }
+        let text: String
+        switch SourceText.decode(data) {
+        case .success(let source): text = source.text
+        case .failure(.invalidUTF8(let line, let column)):
+            diagnostics.error("file is not valid UTF-8", at: SourceLocation(file: file, line: line, column: column),
+                              hint: "save the file with UTF-8 encoding")
+            return (nil, diagnostics)
+        }
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(text) {
+        case .success(let split): frontMatter = split
+        case .failure(.empty):
+            diagnostics.error("file is empty", at: start, hint: "add front matter (---, title: …, kind: …, ---) and text, or delete the file")
+            return (nil, diagnostics)
+        case .failure(.missing):
+            diagnostics.error("file has no front matter", at: start,
+                              hint: "start the file with a line '---', then 'title: …' and 'kind: …', then a line '---'")
+            return (nil, diagnostics)
+        case .failure(.unclosed):
+            diagnostics.error("front matter is not closed", at: start, hint: "add a line '---' after the last front-matter field")
+            return (nil, diagnostics)
+        }
+        let source = YAMLSource(file: file, lineOffset: frontMatter.yamlLineOffset)
+        let yamlErrorsBefore = diagnostics.errorCount
+        let node = source.parse(frontMatter.yaml, diagnostics: &diagnostics)
+        if diagnostics.errorCount > yamlErrorsBefore { return (nil, diagnostics) }
+        let role = role(of: entry.languagePath)
+        guard let metadata = DocumentMetadata.parse(node, source: source, requirement: role == .page ? .document : .listPage,
+                                                    themes: themes, diagnostics: &diagnostics)
+        else { return (nil, diagnostics) }
+        let document = Document(sourcePath: file, language: entry.language, role: role, languagePath: entry.languagePath,
+                                metadata: metadata, body: frontMatter.body, bodyLineOffset: frontMatter.bodyLineOffset)
+        return (document, diagnostics)
+    }
+
+    private func role(of languagePath: String) -> Document.Role {
+        if languagePath == "index.md" { return .home }
+        if languagePath == "_index.md" || languagePath.hasSuffix("/_index.md") { return .list }
+        return .page
+    }
+
+    /// Output folder of a content folder: each segment slugged, a bundle's `slug` replacing its own.
+    private func folderURL(_ folder: String, language: String, bundleSlugs: [String: String]) -> String {
+        var url = language + "/"
+        var path = ""
+        for segment in folder.split(separator: "/") {
+            path = path.isEmpty ? String(segment) : path + "/" + segment
+            let slug = bundleSlugs[path] ?? Slug.make(String(segment))
+            url += (slug.isEmpty ? "-" : slug) + "/"
+        }
+        return url
+    }
+
+    private func assignURLs(_ documents: inout [Document], diagnostics: inout Diagnostics) {
+        var bundleSlugs: [String: [String: String]] = [:]  // language → bundle folder → slug
+        for document in documents where document.isBundle {
+            if let slug = document.metadata.slug { bundleSlugs[document.language, default: [:]][document.folder] = slug }
+        }
+        var owners: [String: String] = [:]
+        for i in documents.indices {
+            let document = documents[i]
+            let folderURL = folderURL(document.folder, language: document.language, bundleSlugs: bundleSlugs[document.language] ?? [:])
+            switch document.role {
+            case .home, .list:
+                documents[i].urlPath = folderURL
+            case .page where document.isBundle:
+                documents[i].urlPath = folderURL
+            case .page:
+                let name = String(document.languagePath.split(separator: "/").last!.dropLast(3))
+                let slug = document.metadata.slug ?? Slug.make(name)
+                documents[i].urlPath = folderURL + (slug.isEmpty ? "-" : slug) + "/"
+            }
+            let url = documents[i].urlPath
+            if let other = owners[url] {
+                diagnostics.error("'\(document.sourcePath)' and '\(other)' are both published at /\(url)",
+                                  at: SourceLocation(file: document.sourcePath),
+                                  hint: "rename one of the files or give it another 'slug'")
+            } else {
+                owners[url] = document.sourcePath
+            }
+        }
+    }
+
+    private func resources(_ files: [Entry], documents: [Document]) -> [Resource] {
+        var bundleSlugs: [String: [String: String]] = [:]
+        for document in documents where document.isBundle {
+            if let slug = document.metadata.slug { bundleSlugs[document.language, default: [:]][document.folder] = slug }
+        }
+        return files.map { entry in
+            let folder = entry.languagePath.contains("/") ? String(entry.languagePath[..<entry.languagePath.lastIndex(of: "/")!]) : ""
+            let name = entry.languagePath.split(separator: "/").last.map(String.init) ?? entry.languagePath
+            let output = folderURL(folder, language: entry.language, bundleSlugs: bundleSlugs[entry.language] ?? [:]) + name
+            return Resource(absolutePath: entry.absolutePath, sourcePath: entry.sourcePath, outputPath: output)
+        }
+    }
+}

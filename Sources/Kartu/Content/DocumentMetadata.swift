@@ -1,0 +1,239 @@
+import Yams
+
+/// The front matter of a document, typed and checked.
+public struct DocumentMetadata: Sendable {
+    public struct Decision: Sendable, Hashable {
+        public var number: String
+        public var date: DayDate
+    }
+
+    public struct Host: Sendable, Hashable {
+        public var place: String
+        public var country: String
+    }
+
+    public struct Period: Sendable, Hashable {
+        public var start: DayDate
+        public var end: DayDate
+    }
+
+    public var title = ""
+    public var kind = DocumentKind.page
+    public var date: DayDate?
+    public var themes: [String] = []
+    public var municipality: String?
+    public var country: String?
+    public var project: String?
+    public var levels: [Level] = []
+    public var authors: [String] = []
+    public var summary: String?
+    public var translationKey: String?
+    public var slug: String?
+    public var draft = false
+    public var weight: Int?
+    public var decision: Decision?
+    public var host: Host?
+    public var period: Period?
+}
+
+extension DocumentMetadata {
+    static let commonKeys = [
+        "title", "kind", "date", "themes", "municipality", "country", "project", "levels", "authors", "summary",
+        "translationKey", "slug", "draft", "weight",
+    ]
+    static let kindKeys = ["decision", "host", "period"]
+
+    /// What a list page or home page may omit: they take their kind from their role.
+    enum Requirement {
+        case document
+        case listPage
+    }
+
+    /// Parses and checks front matter. Problems go to `diagnostics`; the result is nil only when the
+    /// document cannot be built at all (no title, unknown kind).
+    static func parse(
+        _ root: Node?, source: YAMLSource, requirement: Requirement, themes: ThemeCatalog,
+        diagnostics: inout Diagnostics
+    ) -> DocumentMetadata? {
+        let fileStart = SourceLocation(file: source.file, line: 1, column: 1)
+        guard let root else {
+            diagnostics.error("front matter is empty", at: fileStart, hint: "add at least title: … and kind: … between the '---' lines")
+            return nil
+        }
+        var fields = YAMLFields(source: source)
+        defer { diagnostics.append(contentsOf: fields.diagnostics) }
+        guard case .mapping(let mapping) = root else {
+            fields.diagnostics.error("front matter must be a mapping of 'key: value' lines, not \(YAMLFields.describe(root))",
+                                     at: source.location(of: root), hint: "write title: …, kind: … each on its own line")
+            return nil
+        }
+        var meta = DocumentMetadata()
+        var sawTitle = false
+        var kindNode: Node?
+        var kindIsValid = true
+        var present: [String: Node] = [:]
+
+        for (key, keyNode, value) in fields.entries(mapping) {
+            present[key] = keyNode
+            switch key {
+            case "title":
+                if let t = fields.string(value, field: key) {
+                    meta.title = t
+                    sawTitle = !t.isEmpty
+                }
+            case "kind":
+                kindNode = value
+                guard let text = fields.string(value, field: key) else { kindIsValid = false; continue }
+                if let kind = DocumentKind(rawValue: text) {
+                    meta.kind = kind
+                } else {
+                    kindIsValid = false
+                    let names = DocumentKind.allCases.map(\.rawValue)
+                    fields.diagnostics.error("unknown kind '\(text)'", at: source.location(of: value),
+                                             hint: Suggestion.didYouMean(text, in: names) ?? "use one of: \(names.joined(separator: ", "))")
+                }
+            case "date": meta.date = fields.date(value, field: key)
+            case "themes":
+                for (id, at) in fields.stringList(value, field: key) ?? [] {
+                    if themes.theme(id) != nil {
+                        if !meta.themes.contains(id) { meta.themes.append(id) }
+                    } else {
+                        fields.diagnostics.error("unknown theme '\(id)'", at: at,
+                                                 hint: Suggestion.didYouMean(id, in: themes.ids)
+                                                    ?? "add '\(id)' to content/themes.yaml or use one of: \(themes.ids.prefix(12).joined(separator: ", "))")
+                    }
+                }
+            case "municipality": meta.municipality = fields.string(value, field: key)
+            case "country":
+                if let code = fields.string(value, field: key) {
+                    if code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                        meta.country = code.uppercased()
+                    } else {
+                        fields.diagnostics.error("country '\(code)' is not a two-letter ISO 3166-1 code", at: source.location(of: value),
+                                                 hint: "write e.g. country: LT")
+                    }
+                }
+            case "project": meta.project = fields.string(value, field: key)
+            case "levels":
+                for (name, at) in fields.stringList(value, field: key) ?? [] {
+                    if let level = Level(rawValue: name) {
+                        meta.levels.append(level)
+                    } else {
+                        let names = Level.allCases.map(\.rawValue)
+                        fields.diagnostics.error("unknown level '\(name)'", at: at,
+                                                 hint: Suggestion.didYouMean(name, in: names) ?? "use any of: \(names.joined(separator: ", "))")
+                    }
+                }
+            case "authors":
+                if case .scalar = value, let one = fields.string(value, field: key) {
+                    meta.authors = [one]
+                } else {
+                    meta.authors = (fields.stringList(value, field: key) ?? []).map(\.0)
+                }
+            case "summary": meta.summary = fields.string(value, field: key)
+            case "translationKey": meta.translationKey = fields.string(value, field: key)
+            case "slug":
+                guard let slug = fields.string(value, field: key) else { continue }
+                if slug.contains("/") || slug.contains("\\") || slug.contains("..") {
+                    fields.diagnostics.error("slug '\(slug)' must be a single path segment", at: source.location(of: value),
+                                             hint: "remove '/', '\\' and '..': a slug names the page's own folder, e.g. slug: \(Slug.make(slug).isEmpty ? "my-page" : Slug.make(slug))")
+                } else if Slug.make(slug).isEmpty {
+                    fields.diagnostics.error("slug '\(slug)' has no letters or digits", at: source.location(of: value),
+                                             hint: "use letters, digits and hyphens, e.g. slug: my-page")
+                } else {
+                    meta.slug = Slug.make(slug)
+                }
+            case "draft": meta.draft = fields.bool(value, field: key) ?? false
+            case "weight": meta.weight = fields.int(value, field: key)
+            case "decision":
+                guard let map = fields.mapping(value, field: key, example: "decision:\n          number: T-123\n          date: 2019-01-31") else { continue }
+                var number: String?, date: DayDate?
+                for (k, kn, v) in fields.entries(map) {
+                    switch k {
+                    case "number": number = fields.string(v, field: "decision.number")
+                    case "date": date = fields.date(v, field: "decision.date")
+                    default: unknownKey(k, at: source.location(of: kn), known: ["number", "date"], in: "decision", fields: &fields)
+                    }
+                }
+                requireParts([("number", number != nil), ("date", date != nil)], of: "decision", map: value, present: map, source: source, fields: &fields)
+                if let number, let date { meta.decision = Decision(number: number, date: date) }
+            case "host":
+                guard let map = fields.mapping(value, field: key, example: "host:\n          place: Leeds\n          country: GB") else { continue }
+                var place: String?, country: String?
+                for (k, kn, v) in fields.entries(map) {
+                    switch k {
+                    case "place": place = fields.string(v, field: "host.place")
+                    case "country": country = fields.string(v, field: "host.country")?.uppercased()
+                    default: unknownKey(k, at: source.location(of: kn), known: ["place", "country"], in: "host", fields: &fields)
+                    }
+                }
+                requireParts([("place", place != nil), ("country", country != nil)], of: "host", map: value, present: map, source: source, fields: &fields)
+                if let place, let country { meta.host = Host(place: place, country: country) }
+            case "period":
+                guard let map = fields.mapping(value, field: key, example: "period:\n          start: 2017-01-29\n          end: 2017-02-03") else { continue }
+                var start: DayDate?, end: DayDate?
+                for (k, kn, v) in fields.entries(map) {
+                    switch k {
+                    case "start": start = fields.date(v, field: "period.start")
+                    case "end": end = fields.date(v, field: "period.end")
+                    default: unknownKey(k, at: source.location(of: kn), known: ["start", "end"], in: "period", fields: &fields)
+                    }
+                }
+                requireParts([("start", start != nil), ("end", end != nil)], of: "period", map: value, present: map, source: source, fields: &fields)
+                if let start, let end {
+                    if end < start {
+                        fields.diagnostics.error("period ends (\(end)) before it starts (\(start))", at: source.location(of: value),
+                                                 hint: "swap start and end")
+                    }
+                    meta.period = Period(start: start, end: end)
+                }
+            default:
+                unknownKey(key, at: source.location(of: keyNode), known: commonKeys + kindKeys, in: nil, fields: &fields)
+            }
+        }
+
+        if !sawTitle && present["title"] == nil {
+            fields.diagnostics.error("missing required field 'title'", at: fileStart, hint: "add title: \"…\" to the front matter")
+        }
+        if requirement == .document && kindNode == nil {
+            let names = DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")
+            fields.diagnostics.error("missing required field 'kind'", at: fileStart, hint: "add kind: … (one of \(names))")
+            kindIsValid = false
+        }
+        if kindIsValid {
+            let at = kindNode.map { source.location(of: $0) } ?? fileStart
+            for (field, example) in requiredFields(for: meta.kind) where present[field] == nil {
+                fields.diagnostics.error("a \(meta.kind.rawValue) needs '\(field)'", at: at, hint: "add \(example)")
+            }
+        }
+        guard sawTitle, kindIsValid else { return nil }
+        return meta
+    }
+
+    /// Fields each kind must carry, with an example line for the hint.
+    static func requiredFields(for kind: DocumentKind) -> [(String, String)] {
+        switch kind {
+        case .changeProject:
+            return [("municipality", "municipality: \"…\""), ("themes", "themes: [collaboration]")]
+        case .collaborationModel:
+            return [("municipality", "municipality: \"…\""), ("decision", "decision: {number: \"…\", date: YYYY-MM-DD}")]
+        case .internshipReport:
+            return [("host", "host: {place: \"…\", country: GB}"), ("period", "period: {start: YYYY-MM-DD, end: YYYY-MM-DD}")]
+        default:
+            return []
+        }
+    }
+
+    private static func unknownKey(_ key: String, at location: SourceLocation, known: [String], in parent: String?, fields: inout YAMLFields) {
+        let place = parent.map { " in '\($0)'" } ?? ""
+        fields.diagnostics.warning("unknown key '\(key)'\(place); it is ignored", at: location,
+                                   hint: Suggestion.didYouMean(key, in: known) ?? "known keys: \(known.joined(separator: ", "))")
+    }
+
+    private static func requireParts(_ parts: [(String, Bool)], of field: String, map: Node, present: Node.Mapping,
+                                     source: YAMLSource, fields: inout YAMLFields) {
+        for (name, ok) in parts where !ok && present[name] == nil {
+            fields.diagnostics.error("'\(field)' needs '\(name)'", at: source.location(of: map), hint: "add \(name): … under \(field)")
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// Checks and rewrites the links of Markdown documents: `.md` files of the tree become their output
+/// URLs (with `#anchor` checked against the target's headings), files beside pages become their
+/// published URLs, and a link to something that does not exist is an error at the link's position.
+struct LinkResolver: Sendable {
+    let documentsBySource: [String: Int]
+    let urlPaths: [String]
+    let headingIDs: [Set<String>]
+    let resources: [String: String]  // source path → output path
+    let assetPaths: Set<String>  // files under templates/assets, as "assets/…"
+    let basePath: String
+
+    /// The URL to write for `link` in document `index`, or a diagnostic.
+    func resolve(_ link: MarkdownDocument.Link, in index: Int, sourcePath: String) -> Result<String?, Diagnostic> {
+        let raw = link.url
+        let at = SourceLocation(file: sourcePath, line: link.line, column: link.column)
+        if raw.isEmpty || Self.hasScheme(raw) || raw.hasPrefix("//") { return .success(nil) }
+        var path = raw
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        if let question = path.firstIndex(of: "?") { path = String(path[..<question]) }
+        let decoded = path.removingPercentEncoding ?? path
+
+        if decoded.isEmpty {
+            guard let fragment else { return .success(nil) }
+            return checkAnchor(fragment, in: index, at: at, target: "this document").map { _ in nil }
+        }
+
+        let contentPath: String
+        if decoded.hasPrefix("/") {
+            contentPath = Self.normalize("content" + decoded)
+        } else {
+            let folder = sourcePath[..<(sourcePath.lastIndex(of: "/") ?? sourcePath.startIndex)]
+            contentPath = Self.normalize(folder + "/" + decoded)
+        }
+
+        if let target = documentsBySource[contentPath] ?? documentsBySource[contentPath + "/index.md"]
+            ?? documentsBySource[contentPath + "/_index.md"]
+            ?? (contentPath.hasSuffix("/") ? documentsBySource[contentPath + "index.md"] : nil)
+        {
+            var url = basePath + urlPaths[target]
+            if let fragment, !fragment.isEmpty {
+                if case .failure(let problem) = checkAnchor(fragment, in: target, at: at, target: "'\(contentPath)'") {
+                    return .failure(problem)
+                }
+                url += "#" + fragment
+            }
+            return .success(url)
+        }
+        if let output = resources[contentPath] {
+            return .success(basePath + Self.percentEncodePath(output) + (fragment.map { "#" + $0 } ?? ""))
+        }
+        if decoded.hasPrefix("/assets/"), assetPaths.contains(String(decoded.dropFirst())) {
+            return .success(basePath + Self.percentEncodePath(String(decoded.dropFirst())))
+        }
+
+        let what = link.isImage ? "image" : "link"
+        if decoded.hasSuffix(".md") {
+            let candidates = documentsBySource.keys.filter { $0.hasPrefix("content/") }
+            let hint = Suggestion.closest(to: contentPath, in: candidates).map { "did you mean '\(Self.relative($0, from: sourcePath))'?" }
+                ?? "link to an existing .md file, relative to this file or rooted at content/ (e.g. /lt/projects/x.md)"
+            return .failure(.error("\(what) to missing document '\(raw)'", at: at, hint: hint))
+        }
+        let hint = Suggestion.closest(to: contentPath, in: resources.keys).map { "did you mean '\(Self.relative($0, from: sourcePath))'?" }
+            ?? "put the file beside the document (in a bundle folder) or fix the path"
+        return .failure(.error("\(what) to missing file '\(raw)'", at: at, hint: hint))
+    }
+
+    private func checkAnchor(_ fragment: String, in target: Int, at: SourceLocation, target name: String) -> Result<Void, Diagnostic> {
+        let ids = headingIDs[target]
+        if fragment.isEmpty || ids.contains(fragment) || fragment.hasPrefix("fn-") || fragment.hasPrefix("fnref-") {
+            return .success(())
+        }
+        let hint = Suggestion.didYouMean(fragment, in: ids).map { $0.replacingOccurrences(of: "'", with: "'#", range: $0.range(of: "'")) }
+            ?? (ids.isEmpty ? "the target has no headings" : "headings there: \(ids.sorted().prefix(8).map { "#" + $0 }.joined(separator: ", "))")
+        return .failure(.error("no heading '#\(fragment)' in \(name)", at: at, hint: hint))
+    }
+
+    static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        return !scheme.isEmpty && scheme.first!.isLetter
+            && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+
+    /// Removes `.` and `..` segments; a path climbing above the root stays visibly outside (`../…`).
+    static func normalize<S: StringProtocol>(_ path: S) -> String {
+        var parts: [Substring] = []
+        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if segment == "." { continue }
+            if segment == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else {
+                parts.append(Substring(segment))
+            }
+        }
+        return parts.joined(separator: "/") + (path.hasSuffix("/") ? "/" : "")
+    }
+
+    /// `target` written relative to the folder of `from`, as an editor would type it.
+    static func relative(_ target: String, from: String) -> String {
+        let fromParts = from.split(separator: "/").dropLast()
+        let toParts = target.split(separator: "/")
+        var common = 0
+        while common < fromParts.count, common < toParts.count - 1, fromParts[fromParts.startIndex + common] == toParts[common] {
+            common += 1
+        }
+        let ups = Array(repeating: "..", count: fromParts.count - common)
+        return (ups + toParts[common...].map(String.init)).joined(separator: "/")
+    }
+
+    static func percentEncodePath(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#")
+        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+    }
+}

@@ -1,0 +1,148 @@
+import CCmarkGFM
+import Foundation
+
+/// The parsed Markdown of one document: a libcmark-gfm tree with GitHub extensions and footnotes,
+/// its headings (with stable ids) and its links (with their positions in the file).
+///
+/// Parsing and rendering are separate steps so that every document's headings are known before any
+/// link is checked. The tree is owned by this object and touched by one thread at a time.
+final class MarkdownDocument: @unchecked Sendable {
+    struct Heading: Sendable, Hashable {
+        let level: Int
+        let text: String
+        let id: String
+    }
+
+    struct Link {
+        let node: OpaquePointer
+        let url: String
+        let isImage: Bool
+        let line: Int
+        let column: Int
+    }
+
+    private let parser: OpaquePointer
+    private let root: OpaquePointer
+    private let unsafeHTML: Bool
+    private(set) var headings: [Heading] = []
+    private(set) var links: [Link] = []
+
+    /// GitHub extensions enabled on every document.
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// Parses `markdown`, whose first line is line `lineOffset + 1` of the file, so positions are the file's.
+    init(_ markdown: Substring, lineOffset: Int, unsafeHTML: Bool) {
+        precondition(Self.registered)
+        self.unsafeHTML = unsafeHTML
+        let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES)!
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        var text = String(markdown)
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        self.parser = parser
+        root = cmark_parser_finish(parser)
+        collect(lineOffset: lineOffset)
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// Walks the tree once: ids for headings, positions for links, raw HTML removed unless allowed.
+    private func collect(lineOffset: Int) {
+        var rawHTML: [OpaquePointer] = []
+        var headingNodes: [OpaquePointer] = []
+        var usedIDs: [String: Int] = [:]
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                if !unsafeHTML { rawHTML.append(node) }
+            case CMARK_NODE_HEADING:
+                let text = Self.plainText(node)
+                var id = Slug.make(text)
+                if id.isEmpty { id = "section" }
+                if let n = usedIDs[id] {
+                    usedIDs[id] = n + 1
+                    id += "-\(n)"
+                    usedIDs[id] = 1
+                } else {
+                    usedIDs[id] = 1
+                }
+                headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
+                headingNodes.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                links.append(Link(node: node, url: url, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
+                                  line: Int(cmark_node_get_start_line(node)) + lineOffset,
+                                  column: Int(cmark_node_get_start_column(node))))
+            default:
+                break
+            }
+        }
+        // Raw HTML is dropped, not replaced by a comment: the page shows only what Markdown allows.
+        for node in rawHTML {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        // cmark writes headings without ids; a custom block with the same children carries the id.
+        for (node, heading) in zip(headingNodes, headings) {
+            let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+            cmark_node_set_on_enter(block, "<h\(heading.level) id=\"\(heading.id)\">")
+            cmark_node_set_on_exit(block, "</h\(heading.level)>")
+            while let child = cmark_node_first_child(node) {
+                cmark_node_append_child(block, child)
+            }
+            cmark_node_replace(node, block)
+            cmark_node_free(node)
+        }
+    }
+
+    /// Text of a node's inline content, as a reader sees it (for heading ids and the table of contents).
+    static func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text
+    }
+
+    /// Sets a link's destination (after resolving it against the site).
+    func setURL(_ url: String, of link: Link) {
+        cmark_node_set_url(link.node, url)
+    }
+
+    /// HTML of the whole document.
+    func renderHTML() -> String {
+        var options = CMARK_OPT_FOOTNOTES
+        if unsafeHTML { options |= CMARK_OPT_UNSAFE }
+        guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Everything known about the site once content is loaded, links resolved and Markdown rendered.
+/// It is immutable: pages are rendered from it concurrently, each page depending only on it.
+struct SiteModel: Sendable {
+    let config: SiteConfig
+    let themes: ThemeCatalog
+    let strings: UIStrings
+    let documents: [Document]
+    /// Per document: its body as HTML and its headings.
+    let bodies: [String]
+    let headings: [[MarkdownDocument.Heading]]
+    /// `/` or the path of the base URL (`/guide/`), prefixed to every URL the site writes.
+    let basePath: String
+    /// Absolute base (`https://example.org/guide/`) when one is configured, else the base path.
+    let absoluteBase: String
+
+    func url(_ urlPath: String) -> String { basePath + urlPath }
+    func permalink(_ urlPath: String) -> String { absoluteBase + urlPath }
+
+    /// Splits a base URL into the path prefix and the absolute form.
+    static func bases(from baseURL: String?) -> (path: String, absolute: String) {
+        guard let baseURL, let url = URL(string: baseURL), url.scheme != nil else { return ("/", "/") }
+        var path = url.path
+        if path.isEmpty || !path.hasPrefix("/") { path = "/" + path }
+        if !path.hasSuffix("/") { path += "/" }
+        var absolute = baseURL
+        if !absolute.hasSuffix("/") { absolute += "/" }
+        return (path, absolute)
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of `templates/`, parsed and checked: syntax errors are reported at the
+/// template's line and column, and every partial or parent a template names must exist, because
+/// swift-mustache would otherwise render a missing one as nothing.
+struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+    let names: Set<String>
+
+    /// Templates every site needs: one per page type. `<kind>.mustache` is optional and falls back to `document`.
+    static let required = ["document", "section", "home", "index"]
+
+    static func load(root: URL, diagnostics: inout Diagnostics) -> TemplateSet? {
+        let folder = root.appendingPathComponent("templates")
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
+            diagnostics.error("templates folder not found", at: SourceLocation(file: "templates"),
+                              hint: "create templates/ with \(required.map { $0 + ".mustache" }.joined(separator: ", ")) (see README)")
+            return nil
+        }
+        var sources: [(name: String, path: String, text: String)] = []
+        for relative in Self.templateFiles(in: folder) {
+            let path = "templates/" + relative
+            guard let data = fm.contents(atPath: folder.appendingPathComponent(relative).path) else { continue }
+            switch SourceText.decode(data) {
+            case .success(let source):
+                sources.append((String(relative.dropLast(".mustache".count)), path, source.text))
+            case .failure(.invalidUTF8(let line, let column)):
+                diagnostics.error("template is not valid UTF-8", at: SourceLocation(file: path, line: line, column: column),
+                                  hint: "save the template with UTF-8 encoding")
+            }
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        var ok = true
+        for (name, path, text) in sources {
+            do {
+                templates[name] = try MustacheTemplate(string: text)
+            } catch let error as MustacheTemplate.ParserError {
+                ok = false
+                diagnostics.error("template syntax error: \(describe(error.error))",
+                                  at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                                  hint: hint(for: error.error))
+            } catch {
+                ok = false
+                diagnostics.error("template syntax error: \(error)", at: SourceLocation(file: path))
+            }
+        }
+        let names = Set(sources.map(\.name))
+        for (_, path, text) in sources {
+            for reference in partialReferences(in: text) where !names.contains(reference.name) {
+                ok = false
+                let what = reference.isParent ? "parent template" : "partial"
+                diagnostics.error("\(what) '\(reference.name)' not found", at: SourceLocation(file: path, line: reference.line, column: reference.column),
+                                  hint: Suggestion.didYouMean(reference.name, in: names)
+                                    ?? "create templates/\(reference.name).mustache")
+            }
+        }
+        for name in required where !names.contains(name) {
+            ok = false
+            diagnostics.error("required template '\(name)' not found", at: SourceLocation(file: "templates/\(name).mustache"),
+                              hint: "create templates/\(name).mustache (see README for what it receives)")
+        }
+        guard ok else { return nil }
+        return TemplateSet(library: MustacheLibrary(templates: templates), names: names)
+    }
+
+    /// The template for a document of `kind`: `<kind>.mustache` if the theme has one, else `document`.
+    func templateName(for kind: DocumentKind) -> String {
+        names.contains(kind.rawValue) ? kind.rawValue : "document"
+    }
+
+    func render(_ view: Any, with name: String) -> String {
+        library.render(view, withTemplate: name) ?? ""
+    }
+
+    /// `.mustache` files under the folder, sorted, except the theme's static `assets/`.
+    static func templateFiles(in folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var files: [String] = []
+        for case let path as String in enumerator where path.hasSuffix(".mustache") && !path.hasPrefix("assets/") {
+            files.append(path)
+        }
+        return files.sorted()
+    }
+
+    struct PartialReference {
+        let name: String
+        let isParent: Bool
+        let line: Int
+        let column: Int
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags with their positions (default delimiters).
+    static func partialReferences(in text: String) -> [PartialReference] {
+        var references: [PartialReference] = []
+        var line = 1
+        var column = 1
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            if c == "{", text[index...].hasPrefix("{{") {
+                var cursor = text.index(index, offsetBy: 2)
+                while cursor < text.endIndex, text[cursor] == " " { cursor = text.index(after: cursor) }
+                if cursor < text.endIndex, text[cursor] == ">" || text[cursor] == "<" {
+                    let isParent = text[cursor] == "<"
+                    let after = text.index(after: cursor)
+                    if let close = text[after...].range(of: "}}") {
+                        let name = text[after..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                        if !name.isEmpty && !name.hasPrefix("*") {
+                            references.append(PartialReference(name: name, isParent: isParent, line: line, column: column))
+                        }
+                    }
+                }
+            }
+            if c == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index = text.index(after: index)
+        }
+        return references
+    }
+
+    private static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "closing tag does not match the open section"
+        case .unfinishedName: return "tag is not closed"
+        case .expectedSectionEnd: return "section is not closed"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "only {{$block}} overrides may appear inside {{<parent}}"
+        case .textInsideInheritSection: return "text inside {{<parent}} outside a {{$block}}"
+        case .invalidConfigVariableSyntax: return "invalid pragma syntax"
+        case .unrecognisedConfigVariable: return "unknown pragma"
+        }
+    }
+
+    private static func hint(for error: Error) -> String? {
+        guard let error = error as? MustacheTemplate.Error else { return nil }
+        switch error {
+        case .sectionCloseNameIncorrect, .expectedSectionEnd: return "close each {{#name}} or {{^name}} with {{/name}}, innermost first"
+        case .unfinishedName: return "end the tag with }}"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection: return "put the content inside {{$name}}…{{/name}}"
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Yams
+
+/// UI strings of the theme, from `templates/i18n/<lang>.yaml`. Nested keys are allowed
+/// (`kind: {change-project: …}` is read as `t.kind.change-project` in templates). A key missing in a
+/// language falls back to the default language, with one warning per language listing what is missing.
+struct UIStrings: Sendable {
+    /// Per language: the nested tree templates see as `t`.
+    let trees: [String: [String: any Sendable]]
+    /// Per language: flattened `a.b` keys.
+    let flat: [String: [String: String]]
+
+    func tree(_ language: String) -> [String: any Sendable] { trees[language] ?? [:] }
+
+    func lookup(_ key: String, in language: String) -> String? { flat[language]?[key] }
+
+    static func load(root: URL, config: SiteConfig, diagnostics: inout Diagnostics) -> UIStrings {
+        var flat: [String: [String: String]] = [:]
+        for language in config.languages {
+            let path = "templates/i18n/\(language.code).yaml"
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { continue }
+            let text: String
+            switch SourceText.decode(data) {
+            case .success(let source): text = source.text
+            case .failure(.invalidUTF8(let line, let column)):
+                diagnostics.error("file is not valid UTF-8", at: SourceLocation(file: path, line: line, column: column),
+                                  hint: "save the file with UTF-8 encoding")
+                continue
+            }
+            let source = YAMLSource(file: path)
+            guard let node = source.parse(text, diagnostics: &diagnostics) else { continue }
+            var fields = YAMLFields(source: source)
+            var strings: [String: String] = [:]
+            flatten(node, prefix: "", into: &strings, fields: &fields)
+            diagnostics.append(contentsOf: fields.diagnostics)
+            flat[language.code] = strings
+        }
+        let base = flat[config.defaultLanguage] ?? [:]
+        if flat[config.defaultLanguage] == nil {
+            diagnostics.warning("no UI strings for the default language '\(config.defaultLanguage)'",
+                                at: SourceLocation(file: "templates/i18n/\(config.defaultLanguage).yaml"),
+                                hint: "create templates/i18n/\(config.defaultLanguage).yaml with the theme's UI strings")
+        }
+        var trees: [String: [String: any Sendable]] = [:]
+        for language in config.languages {
+            var strings = flat[language.code] ?? [:]
+            let missing = base.keys.filter { strings[$0] == nil }.sorted()
+            if language.code != config.defaultLanguage, !missing.isEmpty {
+                let shown = missing.prefix(10).joined(separator: ", ") + (missing.count > 10 ? ", … (\(missing.count) in all)" : "")
+                diagnostics.warning("UI strings for '\(language.code)' miss \(missing.count) key(s): \(shown)",
+                                    at: SourceLocation(file: "templates/i18n/\(language.code).yaml"),
+                                    hint: "translate them in templates/i18n/\(language.code).yaml; the \(config.defaultLanguage) text is used meanwhile")
+                for key in missing { strings[key] = base[key] }
+            }
+            flat[language.code] = strings
+            trees[language.code] = nest(strings)
+        }
+        return UIStrings(trees: trees, flat: flat)
+    }
+
+    private static func flatten(_ node: Node, prefix: String, into strings: inout [String: String], fields: inout YAMLFields) {
+        switch node {
+        case .mapping(let mapping):
+            for (key, _, value) in fields.entries(mapping) {
+                flatten(value, prefix: prefix.isEmpty ? key : prefix + "." + key, into: &strings, fields: &fields)
+            }
+        case .scalar(let scalar):
+            strings[prefix] = scalar.string
+        default:
+            fields.diagnostics.error("UI string '\(prefix)' must be text or a mapping, not \(YAMLFields.describe(node))",
+                                     at: fields.source.location(of: node), hint: "write \(prefix.split(separator: ".").last ?? ""): \"…\"")
+        }
+    }
+
+    private static func nest(_ flat: [String: String]) -> [String: any Sendable] {
+        var tree: [String: any Sendable] = [:]
+        for (key, value) in flat {
+            insert(value, at: key.split(separator: ".").map(String.init)[...], into: &tree)
+        }
+        return tree
+    }
+
+    private static func insert(_ value: String, at path: ArraySlice<String>, into tree: inout [String: any Sendable]) {
+        guard let first = path.first else { return }
+        if path.count == 1 {
+            tree[first] = value
+            return
+        }
+        var child = tree[first] as? [String: any Sendable] ?? [:]
+        insert(value, at: path.dropFirst(), into: &child)
+        tree[first] = child
+    }
+}

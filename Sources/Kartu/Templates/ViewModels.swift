@@ -1,0 +1,257 @@
+import Mustache
+
+// Typed view models handed to the templates. Each answers `child(named:)` with a switch, so
+// swift-mustache never falls back to Mirror reflection while rendering. They hold only values, so
+// pages can be rendered on any thread. The names below are the templates' contract (see README).
+
+/// The whole site, as every page sees it (`site.title`, `site.languages`…).
+struct SiteView: MustacheParent, Sendable {
+    let title: String
+    let rootURL: String
+    let assetsURL: String
+    let baseURL: String
+    let defaultLanguage: String
+    let languages: [LanguageView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "rootURL": rootURL
+        case "assetsURL": assetsURL
+        case "baseURL": baseURL
+        case "defaultLanguage": defaultLanguage
+        case "languages": languages
+        default: nil
+        }
+    }
+}
+
+/// A site language (`code`, `name`, `locale`, `url` of its home, `isDefault`).
+struct LanguageView: MustacheParent, Sendable {
+    let code: String
+    let name: String
+    let locale: String
+    let url: String
+    let isDefault: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "code": code
+        case "name": self.name
+        case "locale": locale
+        case "url": url
+        case "isDefault": isDefault
+        default: nil
+        }
+    }
+}
+
+/// An entry of the language switcher: the same page in another language when it exists, else that language's home.
+struct LanguageLinkView: MustacheParent, Sendable {
+    let code: String
+    let name: String
+    let url: String
+    let isCurrent: Bool
+    let isTranslation: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "code": code
+        case "name": self.name
+        case "url": url
+        case "isCurrent": isCurrent
+        case "isTranslation": isTranslation
+        default: nil
+        }
+    }
+}
+
+/// A link with a label (navigation entries, sections, levels).
+struct LinkView: MustacheParent, Sendable {
+    let title: String
+    let url: String?
+    let isCurrent: Bool
+    let id: String
+
+    init(title: String, url: String?, isCurrent: Bool = false, id: String = "") {
+        self.title = title
+        self.url = url
+        self.isCurrent = isCurrent
+        self.id = id
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title", "label": title
+        case "url": url
+        case "isCurrent": isCurrent
+        case "id": id
+        default: nil
+        }
+    }
+}
+
+/// A heading of the document, for the table of contents.
+struct HeadingView: MustacheParent, Sendable {
+    let id: String
+    let text: String
+    let level: Int
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "text": text
+        case "level": level
+        case "isSub": level > 2
+        default: nil
+        }
+    }
+}
+
+/// The same document in another language.
+struct TranslationView: MustacheParent, Sendable {
+    let code: String
+    let name: String
+    let url: String
+    let title: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "code": code
+        case "name": self.name
+        case "url": url
+        case "title": title
+        default: nil
+        }
+    }
+}
+
+/// What lists show of a document (section lists, home page).
+struct DocumentCardView: MustacheParent, Sendable {
+    let title: String
+    let url: String
+    let date: String?
+    let dateISO: String?
+    let summary: String?
+    let kind: String
+    let kindLabel: String
+    let municipality: String?
+    let country: String?
+    let countryName: String?
+    let language: String
+    let themes: [LinkView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        case "date": date
+        case "dateISO": dateISO
+        case "summary": summary
+        case "kind": kind
+        case "kindLabel": kindLabel
+        case "municipality": municipality
+        case "country": country
+        case "countryName": countryName
+        case "language": language
+        case "themes": themes
+        default: nil
+        }
+    }
+}
+
+/// A document page: everything its front matter carries, its HTML and its table of contents.
+struct DocumentView: MustacheParent, Sendable {
+    let card: DocumentCardView
+    let content: String
+    let project: String?
+    let authors: [String]
+    let levels: [LinkView]
+    let decision: [String: String]?
+    let host: [String: String]?
+    let period: [String: String]?
+    let translations: [TranslationView]
+    let toc: [HeadingView]
+    let section: LinkView?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "content": content
+        case "project": project
+        case "authors": authors.isEmpty ? nil : authors
+        case "authorList": authors.isEmpty ? nil : authors.joined(separator: ", ")
+        case "levels": levels
+        case "decision": decision
+        case "host": host
+        case "period": period
+        case "translations": translations
+        case "hasTranslations": !translations.isEmpty
+        case "toc": toc
+        // A table of contents helps from four headings on; shorter documents read fine without.
+        case "hasToc": toc.count >= 4
+        case "section": section
+        default: card.child(named: name)
+        }
+    }
+}
+
+/// A list page: a section, or a folder with `_index.md`.
+struct SectionView: MustacheParent, Sendable {
+    let title: String
+    let url: String
+    let content: String?
+    let summary: String?
+    let documents: [DocumentCardView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        case "content": content
+        case "summary": summary
+        case "documents": documents
+        case "count": documents.count
+        case "hasDocuments": !documents.isEmpty
+        default: nil
+        }
+    }
+}
+
+/// What every page gives its template, plus the fields of its type (`document`, `section`, `home`).
+struct PageView: MustacheParent, Sendable {
+    let site: SiteView
+    let lang: LanguageView
+    let t: [String: any Sendable]
+    let title: String
+    let description: String?
+    let url: String
+    let permalink: String
+    let languages: [LanguageLinkView]
+    let sections: [LinkView]
+    let document: DocumentView?
+    let section: SectionView?
+    let home: SectionView?
+    let homeSections: [SectionView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": site
+        case "lang": lang
+        case "t": t
+        case "title": title
+        case "description": description
+        case "url": url
+        case "permalink": permalink
+        case "languages": languages
+        case "sections": sections
+        case "document": document
+        case "section": section
+        case "home": home
+        case "homeSections": homeSections
+        case "isDocument": document != nil
+        case "isSection": section != nil
+        case "isHome": home != nil
+        default: nil
+        }
+    }
+}

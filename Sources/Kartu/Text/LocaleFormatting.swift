@@ -1,0 +1,32 @@
+import Foundation
+
+/// Per-language date formatting and collation. Built once per language before rendering; the
+/// formatter is used from one thread at a time (dates are formatted while the model is assembled).
+final class LocaleFormatting {
+    let locale: Locale
+    private let formatter: DateFormatter
+    private var cache: [DayDate: String] = [:]
+
+    init(localeIdentifier: String) {
+        locale = Locale(identifier: localeIdentifier)
+        formatter = DateFormatter()
+        formatter.locale = locale
+        formatter.calendar = Calendar(identifier: .gregorian)
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateStyle = .long
+        formatter.timeStyle = .none
+    }
+
+    /// `2019 m. sausio 31 d.` in `lt`, `31 stycznia 2019` in `pl`.
+    func format(_ date: DayDate) -> String {
+        if let known = cache[date] { return known }
+        let text = formatter.string(from: date.noonUTC)
+        cache[date] = text
+        return text
+    }
+
+    /// Alphabetical order of the language: in `lt`, `Ylakiai` sorts between `Ignalina` and `Jonava`.
+    func compare(_ a: String, _ b: String) -> ComparisonResult {
+        a.compare(b, options: [], range: nil, locale: locale)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Turns titles, headings and file names into URL-safe lowercase ASCII:
+/// `Kazlų Rūda` → `kazlu-ruda`, `Łódź` → `lodz`, `Straße` → `strasse`.
+public enum Slug {
+    /// Letters that Unicode does not decompose into a base letter plus marks, so diacritic
+    /// stripping alone leaves them (or drops them); they get an explicit ASCII spelling.
+    static let undecomposable: [Character: String] = [
+        "ł": "l", "Ł": "L", "ß": "ss", "ẞ": "SS", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+        "ħ": "h", "Ħ": "H", "ı": "i", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
+        "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D", "ŀ": "l", "Ŀ": "L",
+    ]
+
+    /// Lowercase ASCII letters and digits separated by single hyphens; empty if nothing remains.
+    public static func make(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for scalar in fold(text).unicodeScalars {
+            let v = scalar.value
+            let isAlnum = (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39)
+            if isAlnum {
+                if pendingHyphen && !out.isEmpty { out.append("-") }
+                pendingHyphen = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return out
+    }
+
+    /// Case-, diacritic- and special-letter-insensitive form of a text, for slugs and matching.
+    /// Non-ASCII characters that survive folding are kept (so Cyrillic or Greek still compare).
+    public static func fold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        var replaced = ""
+        replaced.reserveCapacity(text.utf8.count)
+        for character in text {
+            if let ascii = undecomposable[character] { replaced += ascii } else { replaced.append(character) }
+        }
+        return replaced.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+    }
+}

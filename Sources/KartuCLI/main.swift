@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import Kartu
+
+// The CLI only parses arguments and calls the library. Exit status: 0 success, 1 content or
+// template errors, 2 usage errors (ArgumentParser's own usage errors are mapped from 64 to 2).
+
+struct SiteArguments: ParsableArguments {
+    @Option(name: .long, help: "Site folder holding content/ and templates/ (default: current folder).")
+    var root: String = "."
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into site/ (or --output).")
+
+    @OptionGroup var site: SiteArguments
+
+    @Option(name: .long, help: "Folder to write the site to (default: <root>/site).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "URL the site is served from, e.g. https://example.org/guide/.")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        let root = URL(fileURLWithPath: site.root)
+        let options = BuildOptions(root: root, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
+                                   strict: strict, write: true)
+        try runBuild(options)
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check the site: everything build does except writing.")
+
+    @OptionGroup var site: SiteArguments
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        try runBuild(BuildOptions(root: URL(fileURLWithPath: site.root), strict: strict, write: false))
+    }
+}
+
+struct Kartu: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kartu",
+        abstract: "A static-site generator for multilingual good-practice publications.",
+        subcommands: [Build.self, Check.self]
+    )
+}
+
+func runBuild(_ options: BuildOptions) throws {
+    let report: BuildReport
+    do {
+        report = try SiteBuilder(options: options).run()
+    } catch {
+        printError(error.description)
+        throw ExitCode(2)
+    }
+    for diagnostic in report.diagnostics { printError(diagnostic.description) }
+    printError(report.summary)
+    if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+do {
+    var command = try Kartu.parseAsRoot()
+    try command.run()
+} catch let code as ExitCode {
+    exit(code.rawValue)
+} catch {
+    let status = Kartu.exitCode(for: error)
+    if status == .success {
+        print(Kartu.fullMessage(for: error))
+        exit(0)
+    }
+    printError(Kartu.fullMessage(for: error))
+    exit(2)
+}
