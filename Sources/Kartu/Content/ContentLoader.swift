@@ -36,7 +36,7 @@ struct ContentLoader {
             if !isDir.boolValue { continue }
             if !codes.contains(name) {
                 result.diagnostics.error("folder 'content/\(name)' is not a site language", at: SourceLocation(file: "content/\(name)"),
-                                         hint: Suggestion.didYouMean(name, in: codes).map { "\($0); or add '\(name)' to languages in content/site.yaml" }
+                                         hint: Suggestion.didYouMean(name, in: codes).map { "\($0) Otherwise add '\(name)' to languages in content/site.yaml" }
                                             ?? "add '\(name)' to languages in content/site.yaml, or rename the folder to one of: \(codes.joined(separator: ", "))")
                 continue
             }

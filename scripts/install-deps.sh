@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs the C libraries kartu links against (Debian/Ubuntu), only when they are missing.
+set -euo pipefail
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+echo "installing ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
