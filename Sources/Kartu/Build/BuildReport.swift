@@ -10,6 +10,8 @@ public struct BuildReport: Sendable {
     public let pagesWritten: Int
     public let elapsed: TimeInterval
     public let strict: Bool
+    /// False for `check`, whose pages are rendered but not written.
+    public var wrote = true
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
@@ -24,7 +26,7 @@ public struct BuildReport: Sendable {
     /// The closing line: documents per language, pages, warnings, errors and time.
     public var summary: String {
         let documents = documentsPerLanguage.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
-        var parts = ["documents: \(documents.isEmpty ? "none" : documents)", "\(pagesWritten) pages written"]
+        var parts = ["documents: \(documents.isEmpty ? "none" : documents)", "\(pagesWritten) pages \(wrote ? "written" : "checked")"]
         parts.append("\(warningCount) warning\(warningCount == 1 ? "" : "s")")
         if errorCount > 0 { parts.append("\(errorCount) error\(errorCount == 1 ? "" : "s")") }
         parts.append(String(format: "%.2f s", elapsed))

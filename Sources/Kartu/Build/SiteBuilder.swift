@@ -23,7 +23,7 @@ public struct SiteBuilder {
         var pages = 0
         func report() -> BuildReport {
             BuildReport(diagnostics: diagnostics.sorted, documentsPerLanguage: documentCounts, pagesWritten: pages,
-                        elapsed: (ContinuousClock.now - clock).seconds, strict: options.strict)
+                        elapsed: (ContinuousClock.now - clock).seconds, strict: options.strict, wrote: options.write)
         }
 
         // 1. Configuration.
@@ -105,6 +105,10 @@ public struct SiteBuilder {
         guard fm.fileExists(atPath: root.appendingPathComponent("content").path, isDirectory: &isDir), isDir.boolValue else {
             throw UsageError(message: "no content/ folder in '\(root.path)'",
                              hint: "run kartu in the site folder, or pass --root with the folder that holds content/")
+        }
+        if let baseURL = options.baseURL, !baseURL.hasPrefix("/"), URL(string: baseURL)?.scheme == nil {
+            throw UsageError(message: "--base-url '\(baseURL)' is neither an absolute URL nor a path",
+                             hint: "write e.g. --base-url https://example.org/guide/ or --base-url /guide/")
         }
         if options.write { try OutputWriter.validate(output: output, root: root) }
     }

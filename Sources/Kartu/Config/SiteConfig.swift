@@ -81,9 +81,9 @@ extension SiteConfig {
                 languages = readLanguages(value, fields: &fields)
             case "baseURL":
                 baseURL = fields.string(value, field: key)
-                if let url = baseURL, URL(string: url)?.scheme == nil {
+                if let url = baseURL, !url.hasPrefix("/"), URL(string: url)?.scheme == nil {
                     fields.diagnostics.error("baseURL '\(url)' is not an absolute URL", at: source.location(of: value),
-                                             hint: "write it with its scheme, e.g. https://example.org/")
+                                             hint: "write it with its scheme, e.g. https://example.org/, or as a path, e.g. /guide/")
                     baseURL = nil
                 }
             case "unsafeHTML":

@@ -71,7 +71,7 @@ struct YAMLFields {
 
     mutating func string(_ node: Node, field: String) -> String? {
         if case .scalar(let scalar) = node {
-            if scalar.tag == Tag(.null) && scalar.style == .plain {
+            if node.tag == Tag(.null) && scalar.style == .plain {
                 diagnostics.error("'\(field)' is empty", at: source.location(of: node), hint: "give '\(field)' a value or remove the line")
                 return nil
             }
@@ -123,14 +123,14 @@ struct YAMLFields {
     }
 
     mutating func bool(_ node: Node, field: String) -> Bool? {
-        if case .scalar(let scalar) = node, scalar.tag == Tag(.bool), let value = node.bool { return value }
+        if case .scalar = node, node.tag == Tag(.bool), let value = node.bool { return value }
         diagnostics.error("'\(field)' must be true or false, not \(Self.describe(node))", at: source.location(of: node),
                           hint: "write \(field): true or \(field): false")
         return nil
     }
 
     mutating func int(_ node: Node, field: String) -> Int? {
-        if case .scalar(let scalar) = node, scalar.tag == Tag(.int), let value = node.int { return value }
+        if case .scalar = node, node.tag == Tag(.int), let value = node.int { return value }
         diagnostics.error("'\(field)' must be a whole number, not \(Self.describe(node))", at: source.location(of: node),
                           hint: "write e.g. \(field): 10")
         return nil

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// The front matter of a document, typed and checked.
@@ -79,7 +80,10 @@ extension DocumentMetadata {
             case "title":
                 if let t = fields.string(value, field: key) {
                     meta.title = t
-                    sawTitle = !t.isEmpty
+                    sawTitle = !t.trimmingCharacters(in: .whitespaces).isEmpty
+                    if !sawTitle {
+                        fields.diagnostics.error("'title' is empty", at: source.location(of: value), hint: "give the document a title")
+                    }
                 }
             case "kind":
                 kindNode = value
@@ -203,7 +207,8 @@ extension DocumentMetadata {
         if kindIsValid {
             let at = kindNode.map { source.location(of: $0) } ?? fileStart
             for (field, example) in requiredFields(for: meta.kind) where present[field] == nil {
-                fields.diagnostics.error("a \(meta.kind.rawValue) needs '\(field)'", at: at, hint: "add \(example)")
+                let article = "aeiou".contains(meta.kind.rawValue.first!) ? "an" : "a"
+                fields.diagnostics.error("\(article) \(meta.kind.rawValue) needs '\(field)'", at: at, hint: "add \(example)")
             }
         }
         guard sawTitle, kindIsValid else { return nil }

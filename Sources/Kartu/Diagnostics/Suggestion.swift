@@ -10,8 +10,8 @@ enum Suggestion {
             }
         }
         guard let (candidate, distance) = best else { return nil }
-        // Allow about one edit in three characters: 'refelction' → 'reflection', but not 'x' → 'reflection'.
-        let limit = max(2, max(target.count, candidate.count) / 3)
+        // Allow about one edit in three characters: 'refelction' → 'reflection', but not 'xy' → 'en'.
+        let limit = max(1, max(target.count, candidate.count) / 3)
         return distance <= limit ? candidate : nil
     }
 
@@ -34,6 +34,31 @@ enum Suggestion {
             (previous2, previous, current) = (previous, current, previous2)
         }
         return previous[b.count]
+    }
+
+    /// The closest path by its file name (a typo in a name), then by its folder: comparing whole
+    /// paths would let a long shared folder prefix hide an unrelated file name. Names are compared
+    /// without their extension, so `logo.png` is no typo of `photo.png`.
+    static func closestPath(to path: String, in candidates: some Sequence<String>) -> String? {
+        func split(_ p: String) -> (folder: [Character], stem: String, ext: Substring) {
+            let slash = p.lastIndex(of: "/")
+            let name = slash.map { p[p.index(after: $0)...] } ?? p[...]
+            let folder = slash.map { Array(p[..<$0]) } ?? []
+            guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return (folder, String(name), "") }
+            return (folder, String(name[..<dot]), name[dot...])
+        }
+        let target = split(path)
+        var best: (distance: Int, folderDistance: Int, path: String)?
+        for candidate in candidates {
+            let other = split(candidate)
+            guard closest(to: target.stem, in: [other.stem]) != nil else { continue }
+            let distance = editDistance(Array(target.stem.lowercased()), Array(other.stem.lowercased()))
+                + (target.ext.lowercased() == other.ext.lowercased() ? 0 : 1)
+            let key = (distance, editDistance(target.folder, other.folder), candidate)
+            if let b = best, key >= b { continue }
+            best = key
+        }
+        return best?.path
     }
 
     /// A hint sentence for an unknown name, or nil when nothing is close.

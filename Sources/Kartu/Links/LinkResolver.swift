@@ -38,9 +38,10 @@ struct LinkResolver: Sendable {
             contentPath = Self.normalize(folder + "/" + decoded)
         }
 
-        if let target = documentsBySource[contentPath] ?? documentsBySource[contentPath + "/index.md"]
-            ?? documentsBySource[contentPath + "/_index.md"]
-            ?? (contentPath.hasSuffix("/") ? documentsBySource[contentPath + "index.md"] : nil)
+        // A folder link (`../projects/` or `/lt/projects`) means its bundle page or its list page.
+        let folder = contentPath.hasSuffix("/") ? String(contentPath.dropLast()) : contentPath
+        if let target = documentsBySource[contentPath] ?? documentsBySource[folder + "/index.md"]
+            ?? documentsBySource[folder + "/_index.md"]
         {
             var url = basePath + urlPaths[target]
             if let fragment, !fragment.isEmpty {
@@ -61,11 +62,11 @@ struct LinkResolver: Sendable {
         let what = link.isImage ? "image" : "link"
         if decoded.hasSuffix(".md") {
             let candidates = documentsBySource.keys.filter { $0.hasPrefix("content/") }
-            let hint = Suggestion.closest(to: contentPath, in: candidates).map { "did you mean '\(Self.relative($0, from: sourcePath))'?" }
+            let hint = Suggestion.closestPath(to: contentPath, in: candidates).map { "did you mean '\(Self.relative($0, from: sourcePath))'?" }
                 ?? "link to an existing .md file, relative to this file or rooted at content/ (e.g. /lt/projects/x.md)"
             return .failure(.error("\(what) to missing document '\(raw)'", at: at, hint: hint))
         }
-        let hint = Suggestion.closest(to: contentPath, in: resources.keys).map { "did you mean '\(Self.relative($0, from: sourcePath))'?" }
+        let hint = Suggestion.closestPath(to: contentPath, in: resources.keys).map { "did you mean '\(Self.relative($0, from: sourcePath))'?" }
             ?? "put the file beside the document (in a bundle folder) or fix the path"
         return .failure(.error("\(what) to missing file '\(raw)'", at: at, hint: hint))
     }

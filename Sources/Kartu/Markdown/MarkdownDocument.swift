@@ -49,7 +49,7 @@ final class MarkdownDocument: @unchecked Sendable {
         }
         self.parser = parser
         root = cmark_parser_finish(parser)
-        collect(lineOffset: lineOffset)
+        collect(lineOffset: lineOffset, text: text)
     }
 
     deinit {
@@ -58,7 +58,8 @@ final class MarkdownDocument: @unchecked Sendable {
     }
 
     /// Walks the tree once: ids for headings, positions for links, raw HTML removed unless allowed.
-    private func collect(lineOffset: Int) {
+    private func collect(lineOffset: Int, text: String) {
+        let columns = CharacterColumns(text)
         var rawHTML: [OpaquePointer] = []
         var headingNodes: [OpaquePointer] = []
         var usedIDs: [String: Int] = [:]
@@ -86,9 +87,10 @@ final class MarkdownDocument: @unchecked Sendable {
                 headingNodes.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let line = Int(cmark_node_get_start_line(node))
                 links.append(Link(node: node, url: url, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
-                                  line: Int(cmark_node_get_start_line(node)) + lineOffset,
-                                  column: Int(cmark_node_get_start_column(node))))
+                                  line: line + lineOffset,
+                                  column: columns.column(line: line, byteColumn: Int(cmark_node_get_start_column(node)))))
             default:
                 break
             }
@@ -144,5 +146,33 @@ final class MarkdownDocument: @unchecked Sendable {
         guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
         return String(cString: html)
+    }
+}
+
+/// cmark counts columns in bytes; editors and the rest of kartu's diagnostics count characters.
+private struct CharacterColumns {
+    let utf8: String.UTF8View
+    let isASCII: Bool
+    private var lineStarts: [String.Index] = []
+
+    init(_ text: String) {
+        utf8 = text.utf8
+        isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        guard !isASCII else { return }
+        lineStarts.append(utf8.startIndex)
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let next = utf8.index(after: index)
+            if utf8[index] == 0x0A { lineStarts.append(next) }
+            index = next
+        }
+    }
+
+    /// The 1-based character column of a 1-based byte column on a 1-based line.
+    func column(line: Int, byteColumn: Int) -> Int {
+        guard !isASCII, line >= 1, line <= lineStarts.count, byteColumn > 1 else { return byteColumn }
+        let start = lineStarts[line - 1]
+        let end = utf8.index(start, offsetBy: byteColumn - 1, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        return String(decoding: utf8[start..<end], as: UTF8.self).count + 1
     }
 }

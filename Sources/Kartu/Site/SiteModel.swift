@@ -20,7 +20,13 @@ struct SiteModel: Sendable {
 
     /// Splits a base URL into the path prefix and the absolute form.
     static func bases(from baseURL: String?) -> (path: String, absolute: String) {
-        guard let baseURL, let url = URL(string: baseURL), url.scheme != nil else { return ("/", "/") }
+        guard let baseURL, !baseURL.isEmpty else { return ("/", "/") }
+        // A bare path (`/guide/`) is allowed: links get the prefix, permalinks stay root-relative.
+        if baseURL.hasPrefix("/") {
+            let path = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            return (path, path)
+        }
+        guard let url = URL(string: baseURL), url.scheme != nil else { return ("/", "/") }
         var path = url.path
         if path.isEmpty || !path.hasPrefix("/") { path = "/" + path }
         if !path.hasSuffix("/") { path += "/" }

@@ -53,7 +53,7 @@ struct TemplateSet: Sendable {
                 ok = false
                 let what = reference.isParent ? "parent template" : "partial"
                 diagnostics.error("\(what) '\(reference.name)' not found", at: SourceLocation(file: path, line: reference.line, column: reference.column),
-                                  hint: Suggestion.didYouMean(reference.name, in: names)
+                                  hint: Suggestion.closestPath(to: reference.name, in: names).map { "did you mean '\($0)'?" }
                                     ?? "create templates/\(reference.name).mustache")
             }
         }
