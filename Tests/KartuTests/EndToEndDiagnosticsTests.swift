@@ -216,6 +216,8 @@ struct EndToEndDiagnosticsTests {
             "templates/document.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
             "templates/home.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
             "templates/section.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
+            "templates/theme.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
+            "templates/themes.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
         ])
         #expect(report.exitStatus == 1)
     }

@@ -19,9 +19,9 @@ struct EndToEndOutputTests {
         #expect(report.printed == [])
         #expect(report.exitStatus == 0)
         #expect(site.files(under: "site") == Fixture.standardOutput)
-        #expect(report.pagesWritten == 22)
+        #expect(report.pagesWritten == 61)
         #expect(report.documentsPerLanguage.map { "\($0.language) \($0.count)" } == ["lt 9", "en 4", "pl 1"])
-        #expect(report.summary.hasPrefix("kartu: documents: lt 9, en 4, pl 1; 22 pages written; 0 warnings; "))
+        #expect(report.summary.hasPrefix("kartu: documents: lt 9, en 4, pl 1; 61 pages written; 0 warnings; "))
         #expect(report.summary.hasSuffix(" s"))
     }
 

@@ -10,6 +10,10 @@ struct TemplateSetTests {
         "templates/home.mustache": "HOME\n",
         "templates/index.mustache": "INDEX\n",
         "templates/partials/header.mustache": "HEADER\n",
+        "templates/theme.mustache": "THEME\n",
+        "templates/themes.mustache": "THEMES\n",
+        "templates/facet.mustache": "FACET\n",
+        "templates/facets.mustache": "FACETS\n",
     ]
 
     func load(_ files: [String: String], removing: [String] = []) throws -> (set: TemplateSet?, diagnostics: [String]) {
@@ -25,7 +29,7 @@ struct TemplateSetTests {
         let (set, diagnostics) = try load(["templates/change-project.mustache": "CP\n"])
         #expect(diagnostics == [])
         let templates = try #require(set)
-        #expect(templates.names == ["document", "section", "home", "index", "partials/header", "change-project"])
+        #expect(templates.names == ["document", "section", "home", "index", "partials/header", "change-project", "theme", "themes", "facet", "facets"])
         #expect(templates.templateName(for: .changeProject) == "change-project")
         #expect(templates.templateName(for: .project) == "document")
         #expect(templates.templateName(for: .internshipReport) == "document")
@@ -89,7 +93,7 @@ struct TemplateSetTests {
         var diagnostics = Diagnostics()
         #expect(TemplateSet.load(root: site.root, diagnostics: &diagnostics) == nil)
         #expect(diagnostics.sorted.map(\.description) == [
-            "templates:1:1: error: templates folder not found\n    hint: create templates/ with document.mustache, section.mustache, home.mustache, index.mustache (see README)",
+            "templates:1:1: error: templates folder not found\n    hint: create templates/ with document.mustache, section.mustache, home.mustache, index.mustache, theme.mustache, themes.mustache, facet.mustache, facets.mustache (see README)",
         ])
     }
 

@@ -54,33 +54,46 @@ public struct SiteBuilder {
             resources: Dictionary(content.resources.map { ($0.sourcePath, $0.outputPath) }, uniquingKeysWith: { a, _ in a }),
             assetPaths: Set(assetFiles(root: root).map { "assets/" + $0 }),
             basePath: bases.path)
-        let rendered = parallelMap(Array(markdown.indices)) { i -> (String, [Diagnostic]) in
+        let rendered = parallelMap(Array(markdown.indices)) { i -> (html: String, targets: [Int], problems: [Diagnostic]) in
             var problems: [Diagnostic] = []
+            var targets: [Int] = []
             for link in markdown[i].links {
-                switch resolver.resolve(link, in: i, sourcePath: documents[i].sourcePath) {
-                case .success(let url?): markdown[i].setURL(url, of: link)
-                case .success(nil): break
+                switch resolver.resolveLink(link, in: i, sourcePath: documents[i].sourcePath) {
+                case .success(let resolution):
+                    if let url = resolution.url { markdown[i].setURL(url, of: link) }
+                    if let target = resolution.target, target != i { targets.append(target) }
                 case .failure(let problem): problems.append(problem)
                 }
             }
-            return (markdown[i].renderHTML(), problems)
+            return (markdown[i].renderHTML(), targets, problems)
         }
-        for (_, problems) in rendered { diagnostics.append(contentsOf: problems) }
+        var backlinks = [[Int]](repeating: [], count: documents.count)
+        for (i, result) in rendered.enumerated() {
+            diagnostics.append(contentsOf: result.problems)
+            // "Referenced by" lists document pages only, once each.
+            guard documents[i].role == .page else { continue }
+            for target in Set(result.targets).sorted() { backlinks[target].append(i) }
+        }
 
-        // 5. Templates and UI strings.
+        // 5. Cross-links: related documents by shared themes.
+        let related = RelatedDocuments(limit: 5).compute(documents, isPage: documents.map { $0.role == .page })
+
+        // 6. Templates and UI strings.
         let templates = TemplateSet.load(root: root, diagnostics: &diagnostics)
         let strings = UIStrings.load(root: root, config: config, diagnostics: &diagnostics)
         guard let templates, !diagnostics.hasErrors else { return report() }
 
-        // 6. Pages: planned from the immutable model, rendered on all cores.
+        // 7. Pages: planned from the immutable model, checked for clashing URLs, rendered on all cores.
         let model = SiteModel(config: config, themes: themes, strings: strings, documents: documents,
-                              bodies: rendered.map(\.0), headings: markdown.map(\.headings),
-                              basePath: bases.path, absoluteBase: bases.absolute)
+                              bodies: rendered.map(\.html), headings: markdown.map(\.headings), related: related,
+                              backlinks: backlinks, basePath: bases.path, absoluteBase: bases.absolute)
         let plans = PageAssembler(model: model, templates: templates).plans()
-        let html = parallelMap(plans) { plan in Data(templates.render(plan.view, with: plan.template).utf8) }
+        diagnostics.append(contentsOf: Self.urlClashes(plans, resources: content.resources))
+        guard !diagnostics.hasErrors else { return report() }
+        let html = parallelMap(plans) { (plan: PagePlan) in Data(templates.render(plan.view, with: plan.template).utf8) }
         pages = plans.count
 
-        // 7. Output, swapped in whole.
+        // 8. Output, swapped in whole.
         if options.write {
             let files = zip(plans, html).map { ($0.outputPath, $1) }
             var copies = content.resources.map { ($0.outputPath, URL(fileURLWithPath: $0.absolutePath)) }
@@ -94,6 +107,25 @@ public struct SiteBuilder {
             }
         }
         return report()
+    }
+
+    /// Two pages (or a page and a file) written to the same place: both are named.
+    static func urlClashes(_ plans: [PagePlan], resources: [Resource]) -> [Diagnostic] {
+        var owners: [String: String] = [:]
+        var problems: [Diagnostic] = []
+        let outputs = plans.map { ($0.outputPath, $0.origin) } + resources.map { ($0.outputPath, $0.sourcePath) }
+        for (path, origin) in outputs {
+            guard let other = owners[path] else {
+                owners[path] = origin
+                continue
+            }
+            // Content files are named by path so the diagnostic points at a file the editor can change.
+            let (file, rival) = origin.hasPrefix("content/") ? (origin, other) : (other, origin)
+            guard file.hasPrefix("content/"), rival != file else { continue }
+            problems.append(.error("'\(file)' is published at /\(path), where kartu also writes \(rival.hasPrefix("content/") ? "'\(rival)'" : rival)",
+                                   at: SourceLocation(file: file), hint: "rename the file or folder, or give it another 'slug'"))
+        }
+        return problems
     }
 
     private func checkFolders(root: URL, output: URL) throws(UsageError) {

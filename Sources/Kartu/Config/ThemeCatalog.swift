@@ -12,6 +12,8 @@ public struct ThemeCatalog: Sendable {
     private let byID: [String: Theme]
 
     public static let path = "content/themes.yaml"
+    /// The folder under each language holding theme descriptions, and the URL segment of theme pages.
+    public static let folder = "themes"
 
     init(themes: [Theme]) {
         self.themes = themes

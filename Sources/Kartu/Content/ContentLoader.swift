@@ -131,7 +131,21 @@ struct ContentLoader {
         let node = source.parse(frontMatter.yaml, diagnostics: &diagnostics)
         if diagnostics.errorCount > yamlErrorsBefore { return (nil, diagnostics) }
         let role = role(of: entry.languagePath)
-        guard let metadata = DocumentMetadata.parse(node, source: source, requirement: role == .page ? .document : .listPage,
+        if role == .theme {
+            let id = String(entry.languagePath.dropFirst(ThemeCatalog.folder.count + 1).dropLast(3))
+            if themes.theme(id) == nil {
+                diagnostics.error("'\(id)' is not a theme of content/themes.yaml", at: start,
+                                  hint: Suggestion.didYouMean(id, in: themes.ids).map { "rename the file: \($0)" }
+                                    ?? "name the file after a theme id, or add '\(id)' to content/themes.yaml")
+                return (nil, diagnostics)
+            }
+        }
+        let requirement: DocumentMetadata.Requirement = switch role {
+        case .page: .document
+        case .home, .list: .listPage
+        case .theme: .description
+        }
+        guard let metadata = DocumentMetadata.parse(node, source: source, requirement: requirement,
                                                     themes: themes, diagnostics: &diagnostics)
         else { return (nil, diagnostics) }
         let document = Document(sourcePath: file, language: entry.language, role: role, languagePath: entry.languagePath,
@@ -142,6 +156,8 @@ struct ContentLoader {
     private func role(of languagePath: String) -> Document.Role {
         if languagePath == "index.md" { return .home }
         if languagePath == "_index.md" || languagePath.hasSuffix("/_index.md") { return .list }
+        let parts = languagePath.split(separator: "/")
+        if parts.count == 2, parts[0] == ThemeCatalog.folder { return .theme }
         return .page
     }
 
@@ -169,6 +185,9 @@ struct ContentLoader {
             switch document.role {
             case .home, .list:
                 documents[i].urlPath = folderURL
+            case .theme:
+                let id = document.languagePath.dropFirst(ThemeCatalog.folder.count + 1).dropLast(3)
+                documents[i].urlPath = "\(document.language)/\(ThemeCatalog.folder)/\(id)/"
             case .page where document.isBundle:
                 documents[i].urlPath = folderURL
             case .page:

@@ -7,6 +7,8 @@ public struct Document: Sendable {
         case home
         /// A list page's title and text: `<folder>/_index.md`.
         case list
+        /// A theme's description: `content/<lang>/themes/<id>.md`, shown on the theme page.
+        case theme
     }
 
     /// Path relative to the site root, e.g. `content/lt/projects/utena.md`: what diagnostics name.

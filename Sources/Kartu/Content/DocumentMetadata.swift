@@ -48,6 +48,8 @@ extension DocumentMetadata {
     enum Requirement {
         case document
         case listPage
+        /// A theme description: even the title is optional (the theme's label is used).
+        case description
     }
 
     /// Parses and checks front matter. Problems go to `diagnostics`; the result is nil only when the
@@ -196,7 +198,7 @@ extension DocumentMetadata {
             }
         }
 
-        if !sawTitle && present["title"] == nil {
+        if !sawTitle && present["title"] == nil && requirement != .description {
             fields.diagnostics.error("missing required field 'title'", at: fileStart, hint: "add title: \"…\" to the front matter")
         }
         if requirement == .document && kindNode == nil {
@@ -211,7 +213,7 @@ extension DocumentMetadata {
                 fields.diagnostics.error("\(article) \(meta.kind.rawValue) needs '\(field)'", at: at, hint: "add \(example)")
             }
         }
-        guard sawTitle, kindIsValid else { return nil }
+        guard sawTitle || (requirement == .description && present["title"] == nil), kindIsValid else { return nil }
         return meta
     }
 

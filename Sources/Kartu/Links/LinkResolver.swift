@@ -11,11 +11,22 @@ struct LinkResolver: Sendable {
     let assetPaths: Set<String>  // files under templates/assets, as "assets/…"
     let basePath: String
 
+    /// Where a link goes: the URL to write (nil to leave it as written) and the document it reaches, if any.
+    struct Resolution {
+        let url: String?
+        let target: Int?
+    }
+
     /// The URL to write for `link` in document `index`, or a diagnostic.
     func resolve(_ link: MarkdownDocument.Link, in index: Int, sourcePath: String) -> Result<String?, Diagnostic> {
+        resolveLink(link, in: index, sourcePath: sourcePath).map(\.url)
+    }
+
+    /// Like `resolve`, also naming the document a link reaches (for backlinks).
+    func resolveLink(_ link: MarkdownDocument.Link, in index: Int, sourcePath: String) -> Result<Resolution, Diagnostic> {
         let raw = link.url
         let at = SourceLocation(file: sourcePath, line: link.line, column: link.column)
-        if raw.isEmpty || Self.hasScheme(raw) || raw.hasPrefix("//") { return .success(nil) }
+        if raw.isEmpty || Self.hasScheme(raw) || raw.hasPrefix("//") { return .success(Resolution(url: nil, target: nil)) }
         var path = raw
         var fragment: String?
         if let hash = path.firstIndex(of: "#") {
@@ -26,8 +37,8 @@ struct LinkResolver: Sendable {
         let decoded = path.removingPercentEncoding ?? path
 
         if decoded.isEmpty {
-            guard let fragment else { return .success(nil) }
-            return checkAnchor(fragment, in: index, at: at, target: "this document").map { _ in nil }
+            guard let fragment else { return .success(Resolution(url: nil, target: nil)) }
+            return checkAnchor(fragment, in: index, at: at, target: "this document").map { _ in Resolution(url: nil, target: nil) }
         }
 
         let contentPath: String
@@ -50,13 +61,13 @@ struct LinkResolver: Sendable {
                 }
                 url += "#" + fragment
             }
-            return .success(url)
+            return .success(Resolution(url: url, target: target))
         }
         if let output = resources[contentPath] {
-            return .success(basePath + Self.percentEncodePath(output) + (fragment.map { "#" + $0 } ?? ""))
+            return .success(Resolution(url: basePath + Self.percentEncodePath(output) + (fragment.map { "#" + $0 } ?? ""), target: nil))
         }
         if decoded.hasPrefix("/assets/"), assetPaths.contains(String(decoded.dropFirst())) {
-            return .success(basePath + Self.percentEncodePath(String(decoded.dropFirst())))
+            return .success(Resolution(url: basePath + Self.percentEncodePath(String(decoded.dropFirst())), target: nil))
         }
 
         let what = link.isImage ? "image" : "link"

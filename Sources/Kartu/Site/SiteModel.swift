@@ -10,6 +10,10 @@ struct SiteModel: Sendable {
     /// Per document: its body as HTML and its headings.
     let bodies: [String]
     let headings: [[MarkdownDocument.Heading]]
+    /// Per document: related documents, best first (see `RelatedDocuments`).
+    let related: [[Int]]
+    /// Per document: the documents whose text links to it, in document order.
+    let backlinks: [[Int]]
     /// `/` or the path of the base URL (`/guide/`), prefixed to every URL the site writes.
     let basePath: String
     /// Absolute base (`https://example.org/guide/`) when one is configured, else the base path.

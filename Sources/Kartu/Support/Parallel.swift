@@ -20,3 +20,19 @@ func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) 
     }
     return results.map { $0! }
 }
+
+/// Like `parallelMap`, with a scratch state made once per chunk of work (e.g. a reusable buffer),
+/// so per-item work needs no allocation.
+func parallelMap<T: Sendable, S, R>(_ items: [T], state makeState: @Sendable () -> S, _ transform: @Sendable (inout S, T) -> R) -> [R] {
+    let count = items.count
+    var results = [R?](repeating: nil, count: count)
+    results.withUnsafeMutableBufferPointer { buffer in
+        nonisolated(unsafe) let output = buffer
+        let chunks = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var state = makeState()
+            for i in (chunk * count / chunks)..<((chunk + 1) * count / chunks) { output[i] = transform(&state, items[i]) }
+        }
+    }
+    return results.map { $0! }
+}

@@ -139,6 +139,9 @@ struct DocumentCardView: MustacheParent, Sendable {
     let country: String?
     let countryName: String?
     let language: String
+    let languageName: String
+    /// True when the document is in another language than the page showing it (mark it up with `lang`).
+    let isOtherLanguage: Bool
     let themes: [LinkView]
 
     func child(named name: String) -> Any? {
@@ -154,6 +157,8 @@ struct DocumentCardView: MustacheParent, Sendable {
         case "country": country
         case "countryName": countryName
         case "language": language
+        case "languageName": languageName
+        case "isOtherLanguage": isOtherLanguage
         case "themes": themes
         default: nil
         }
@@ -164,6 +169,10 @@ struct DocumentCardView: MustacheParent, Sendable {
 struct DocumentView: MustacheParent, Sendable {
     let card: DocumentCardView
     let content: String
+    let municipalityURL: String?
+    let countryURL: String?
+    let projectURL: String?
+    let kindURL: String?
     let project: String?
     let authors: [String]
     let levels: [LinkView]
@@ -173,10 +182,20 @@ struct DocumentView: MustacheParent, Sendable {
     let translations: [TranslationView]
     let toc: [HeadingView]
     let section: LinkView?
+    let related: [DocumentCardView]
+    let backlinks: [DocumentCardView]
 
     func child(named name: String) -> Any? {
         switch name {
         case "content": content
+        case "municipalityURL": municipalityURL
+        case "countryURL": countryURL
+        case "projectURL": projectURL
+        case "kindURL": kindURL
+        case "related": related
+        case "hasRelated": !related.isEmpty
+        case "backlinks": backlinks
+        case "hasBacklinks": !backlinks.isEmpty
         case "project": project
         case "authors": authors.isEmpty ? nil : authors
         case "authorList": authors.isEmpty ? nil : authors.joined(separator: ", ")
@@ -228,10 +247,14 @@ struct PageView: MustacheParent, Sendable {
     let permalink: String
     let languages: [LanguageLinkView]
     let sections: [LinkView]
-    let document: DocumentView?
-    let section: SectionView?
-    let home: SectionView?
-    let homeSections: [SectionView]
+    let themesURL: String
+    let facets: [LinkView]
+    var document: DocumentView? = nil
+    var section: SectionView? = nil
+    var home: SectionView? = nil
+    var homeSections: [SectionView] = []
+    var collection: CollectionView? = nil
+    var index: IndexView? = nil
 
     func child(named name: String) -> Any? {
         switch name {
@@ -248,9 +271,92 @@ struct PageView: MustacheParent, Sendable {
         case "section": section
         case "home": home
         case "homeSections": homeSections
+        case "themesURL": themesURL
+        case "facets": facets
+        case "collection": collection
+        case "index": index
         case "isDocument": document != nil
         case "isSection": section != nil
         case "isHome": home != nil
+        default: nil
+        }
+    }
+}
+
+/// A theme page or a facet value page (a municipality, a country…): the documents of this language,
+/// then those in other languages that have no translation in this one.
+struct CollectionView: MustacheParent, Sendable {
+    /// `theme`, `municipality`, `country`, `project`, `kind` or `level`.
+    let facet: String
+    /// The facet's name in this language ("Savivaldybė").
+    let facetLabel: String
+    /// The facet's index page.
+    let facetURL: String
+    let id: String
+    let title: String
+    let url: String
+    /// A description (themes: `content/<lang>/themes/<id>.md`), as HTML.
+    let content: String?
+    let documents: [DocumentCardView]
+    let otherLanguages: [DocumentCardView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "facet": facet
+        case "facetLabel": facetLabel
+        case "facetURL": facetURL
+        case "id": id
+        case "title", "label": title
+        case "url": url
+        case "content": content
+        case "documents": documents
+        case "hasDocuments": !documents.isEmpty
+        case "count": documents.count
+        case "otherLanguages": otherLanguages
+        case "hasOtherLanguages": !otherLanguages.isEmpty
+        case "otherCount": otherLanguages.count
+        default: nil
+        }
+    }
+}
+
+/// An entry of an index page: a theme or facet value with its document counts.
+struct IndexEntryView: MustacheParent, Sendable {
+    let id: String
+    let title: String
+    let url: String
+    /// Documents in this language.
+    let count: Int
+    /// Documents in all languages.
+    let total: Int
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "title", "label": title
+        case "url": url
+        case "count": count
+        case "total": total
+        case "hasOthers": total > count
+        default: nil
+        }
+    }
+}
+
+/// The index of themes, or of one facet's values, in one language.
+struct IndexView: MustacheParent, Sendable {
+    let facet: String
+    let title: String
+    let url: String
+    let entries: [IndexEntryView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "facet": facet
+        case "title": title
+        case "url": url
+        case "entries": entries
+        case "hasEntries": !entries.isEmpty
         default: nil
         }
     }

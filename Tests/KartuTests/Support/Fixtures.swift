@@ -165,6 +165,49 @@ enum Fixture {
             </html>
 
             """,
+        "templates/theme.mustache": """
+            THEME {{lang.code}} | {{title}}
+            {{#collection}}
+            {{{content}}}
+            {{#documents}}
+            ITEM {{title}} | {{url}}
+            {{/documents}}
+            {{#otherLanguages}}
+            OTHER {{language}} {{languageName}} | {{title}} | {{url}}
+            {{/otherLanguages}}
+            {{/collection}}
+            END
+
+            """,
+        "templates/facet.mustache": """
+            FACET {{lang.code}} | {{collection.facet}} | {{title}}
+            {{#collection}}
+            {{#documents}}
+            ITEM {{title}} | {{url}}
+            {{/documents}}
+            {{#otherLanguages}}
+            OTHER {{language}} | {{title}} | {{url}}
+            {{/otherLanguages}}
+            {{/collection}}
+            END
+
+            """,
+        "templates/themes.mustache": """
+            THEMES {{lang.code}}
+            {{#index.entries}}
+            ENTRY {{id}} | {{title}} | {{url}} | {{count}} | {{total}}
+            {{/index.entries}}
+            END
+
+            """,
+        "templates/facets.mustache": """
+            FACETS {{lang.code}} | {{index.facet}}
+            {{#index.entries}}
+            ENTRY {{id}} | {{title}} | {{url}} | {{count}} | {{total}}
+            {{/index.entries}}
+            END
+
+            """,
         "templates/partials/languages.mustache": """
             {{#languages}}
             LANG {{code}} {{url}}{{#isTranslation}} translation{{/isTranslation}}{{#isCurrent}} current{{/isCurrent}}
@@ -206,20 +249,45 @@ enum Fixture {
     static var standard: [String: String] { content.merging(theme) { _, new in new } }
 
     /// The standard site's output files (relative to site/), drafts excluded.
+    /// Documents, sections, homes, then the generated theme and facet pages (facet pages exist in every
+    /// language: they gather documents across languages).
     static let standardOutput = [
         "assets/img/logo.svg",
         "assets/style.css",
+        "en/country/index.html",
         "en/index.html",
+        "en/kind/change-project/index.html",
+        "en/kind/index.html",
+        "en/kind/page/index.html",
+        "en/kind/project/index.html",
+        "en/level/index.html",
+        "en/municipality/ignalina/index.html",
+        "en/municipality/index.html",
+        "en/municipality/kazlu-ruda/index.html",
+        "en/project/index.html",
         "en/projects/ignalina-en/index.html",
         "en/projects/index.html",
         "en/projects/jonava/index.html",
         "en/projects/strasse/index.html",
         "en/projects/utena-visit/index.html",
         "en/projects/utena-visit/photo.png",
+        "en/themes/collaboration/index.html",
+        "en/themes/index.html",
+        "en/themes/reflection/index.html",
         "index.html",
         "lt/change-projects/index.html",
         "lt/change-projects/kazlu-ruda/index.html",
+        "lt/country/index.html",
         "lt/index.html",
+        "lt/kind/change-project/index.html",
+        "lt/kind/index.html",
+        "lt/kind/page/index.html",
+        "lt/kind/project/index.html",
+        "lt/level/index.html",
+        "lt/municipality/ignalina/index.html",
+        "lt/municipality/index.html",
+        "lt/municipality/kazlu-ruda/index.html",
+        "lt/project/index.html",
         "lt/projects/ignalina/index.html",
         "lt/projects/index.html",
         "lt/projects/jonava/index.html",
@@ -230,9 +298,25 @@ enum Fixture {
         "lt/projects/utena/index.html",
         "lt/projects/utena/photo.png",
         "lt/projects/ylakiai/index.html",
+        "lt/themes/collaboration/index.html",
+        "lt/themes/index.html",
+        "lt/themes/reflection/index.html",
+        "pl/country/index.html",
         "pl/index.html",
+        "pl/kind/change-project/index.html",
+        "pl/kind/index.html",
+        "pl/kind/page/index.html",
+        "pl/kind/project/index.html",
+        "pl/level/index.html",
+        "pl/municipality/ignalina/index.html",
+        "pl/municipality/index.html",
+        "pl/municipality/kazlu-ruda/index.html",
+        "pl/project/index.html",
         "pl/projects/index.html",
         "pl/projects/lodz/index.html",
+        "pl/themes/collaboration/index.html",
+        "pl/themes/index.html",
+        "pl/themes/reflection/index.html",
     ]
 }
 

@@ -1,0 +1,91 @@
+import Foundation
+
+extension LanguagePages {
+    /// The top folders of this language, by the `weight` of their `_index.md`, then by title.
+    func sectionKeys(_ pages: [Int]) -> [String] {
+        var keys = Set(pages.compactMap { model.documents[$0].section })
+        for folder in listDocsFolders where !folder.contains("/") && !folder.isEmpty { keys.insert(folder) }
+        return keys.sorted { a, b in
+            let wa = listDoc(a).flatMap { model.documents[$0].metadata.weight } ?? Int.max
+            let wb = listDoc(b).flatMap { model.documents[$0].metadata.weight } ?? Int.max
+            if wa != wb { return wa < wb }
+            let order = formatting.compare(listTitle(a), listTitle(b))
+            return order == .orderedSame ? a < b : order == .orderedAscending
+        }
+    }
+
+    var listDocsFolders: [String] { listDocs.keys.sorted() }
+
+    func listDoc(_ folder: String) -> Int? { listDocs[folder] }
+
+    func listTitle(_ folder: String) -> String {
+        if let doc = listDoc(folder) { return model.documents[doc].metadata.title }
+        let name = String(folder.split(separator: "/").last ?? "")
+        return t("section.\(name)") ?? name.replacingOccurrences(of: "-", with: " ").capitalized
+    }
+
+    func folderURLPath(_ folder: String, language: String) -> String {
+        language + "/" + folder.split(separator: "/").map { Slug.make(String($0)) }.joined(separator: "/") + "/"
+    }
+
+    /// A list page: its `_index.md` text and the pages directly in the folder (and its bundles).
+    func sectionView(_ folder: String, pages: [Int]) -> SectionView {
+        let doc = listDoc(folder)
+        let children = pages.filter { i in
+            let document = model.documents[i]
+            if document.isBundle {
+                return document.folder.split(separator: "/").dropLast().joined(separator: "/") == folder
+            }
+            return document.folder == folder
+        }
+        let urlPath = doc.map { model.documents[$0].urlPath } ?? folderURLPath(folder, language: code)
+        return SectionView(title: listTitle(folder), url: model.url(urlPath), content: doc.map { model.bodies[$0] },
+                           summary: doc.flatMap { model.documents[$0].metadata.summary }, documents: children.map(card))
+    }
+
+    /// Every section, and every deeper folder with an `_index.md`, gets a list page.
+    func listPlans(pages: [Int]) -> [PagePlan] {
+        let folders = sectionKeys(pages) + listDocsFolders.filter { $0.contains("/") }.sorted()
+        return folders.map { folder in
+            let view = sectionView(folder, pages: pages)
+            let doc = listDoc(folder)
+            let urlPath = doc.map { model.documents[$0].urlPath } ?? folderURLPath(folder, language: code)
+            let languages = switcher { other in
+                other == self.code ? urlPath : self.listURLPath(folder: folder, language: other)
+            }
+            var pageView = page(title: view.title, description: view.summary, urlPath: urlPath, languages: languages,
+                                current: String(folder.split(separator: "/").first ?? ""))
+            pageView.section = view
+            return PagePlan(outputPath: urlPath + "index.html", template: "section", view: pageView,
+                            origin: doc.map { model.documents[$0].sourcePath } ?? "the list page of content/\(code)/\(folder)/")
+        }
+    }
+
+    /// URL path of the list page for `folder` in another language, if that language has one.
+    func listURLPath(folder: String, language: String) -> String? {
+        let hasContent = model.documents.contains { document in
+            document.language == language && (document.role == .page || document.role == .list)
+                && (document.folder == folder || document.folder.hasPrefix(folder + "/"))
+        }
+        guard hasContent else { return nil }
+        if let list = model.documents.first(where: { $0.language == language && $0.role == .list && $0.folder == folder }) {
+            return list.urlPath
+        }
+        return folderURLPath(folder, language: language)
+    }
+
+    /// The language home: its own text, the newest documents, then each section with its documents.
+    func homePlan(pages: [Int]) -> PagePlan {
+        let homeDoc = model.documents.indices.first { model.documents[$0].language == code && model.documents[$0].role == .home }
+        let title = homeDoc.map { model.documents[$0].metadata.title } ?? model.config.title(in: code)
+        let home = SectionView(title: title, url: lang.url, content: homeDoc.map { model.bodies[$0] },
+                               summary: homeDoc.flatMap { model.documents[$0].metadata.summary },
+                               documents: pages.prefix(10).map(card))
+        var view = page(title: title, description: home.summary ?? site.title, urlPath: code + "/",
+                        languages: switcher { "\($0)/" }, current: nil)
+        view.home = home
+        view.homeSections = sectionViews.map(\.view)
+        return PagePlan(outputPath: code + "/index.html", template: "home", view: view,
+                        origin: homeDoc.map { model.documents[$0].sourcePath } ?? "the home page of \(code)")
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// The pages of one language: documents, section lists, theme and facet pages, and the home.
+final class LanguagePages {
+    let model: SiteModel
+    let templates: TemplateSet
+    let shared: SharedIndex
+    let language: Language
+    let code: String
+    let formatting: LocaleFormatting
+    let site: SiteView
+    let lang: LanguageView
+    let strings: [String: any Sendable]
+    private var cards: [Int: DocumentCardView] = [:]
+    private var listRank: [Int: Int] = [:]
+    var sectionViews: [(key: String, view: SectionView)] = []
+    /// Folder → its `_index.md` document.
+    let listDocs: [String: Int]
+    private var facetLinks: [LinkView] = []
+
+    init(model: SiteModel, templates: TemplateSet, shared: SharedIndex, language: Language) {
+        self.model = model
+        self.templates = templates
+        self.shared = shared
+        self.language = language
+        code = language.code
+        formatting = LocaleFormatting(localeIdentifier: language.locale)
+        strings = model.strings.tree(language.code)
+        lang = shared.languageViews.first { $0.code == language.code }!
+        site = SiteView(title: model.config.title(in: language.code), rootURL: model.basePath, assetsURL: model.url("assets/"),
+                        baseURL: model.absoluteBase, defaultLanguage: model.config.defaultLanguage, languages: shared.languageViews)
+        listDocs = Dictionary(model.documents.indices.filter { model.documents[$0].language == language.code && model.documents[$0].role == .list }
+                                .map { (model.documents[$0].folder, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    func t(_ key: String) -> String? { model.strings.lookup(key, in: code) }
+
+    func plans() -> [PagePlan] {
+        // List order for this language: newest first, undated last, then title in this language's order.
+        let ordered = shared.pages.sorted(by: listOrder)
+        for (rank, i) in ordered.enumerated() { listRank[i] = rank }
+        let pages = ordered.filter { model.documents[$0].language == code }
+        facetLinks = Facet.allCases.map { LinkView(title: t("facet.\($0.rawValue)") ?? $0.rawValue, url: model.url(facetIndexPath($0)), id: $0.rawValue) }
+        sectionViews = sectionKeys(pages).map { ($0, sectionView($0, pages: pages)) }
+
+        var plans: [PagePlan] = []
+        for i in model.documents.indices where model.documents[i].language == code && model.documents[i].role == .page {
+            plans.append(documentPlan(i))
+        }
+        plans += listPlans(pages: pages)
+        plans += themePlans()
+        plans += facetPlans()
+        plans.append(homePlan(pages: pages))
+        return plans
+    }
+
+    // MARK: Shared pieces
+
+    func listOrder(_ a: Int, _ b: Int) -> Bool {
+        let da = model.documents[a].metadata.date, db = model.documents[b].metadata.date
+        if da != db {
+            guard let da else { return false }
+            guard let db else { return true }
+            return da > db
+        }
+        let order = formatting.compare(model.documents[a].metadata.title, model.documents[b].metadata.title)
+        if order != .orderedSame { return order == .orderedAscending }
+        return model.documents[a].sourcePath < model.documents[b].sourcePath
+    }
+
+    func sortedByList(_ indices: [Int]) -> [Int] { indices.sorted { listRank[$0]! < listRank[$1]! } }
+
+    func page(title: String, description: String?, urlPath: String, languages: [LanguageLinkView], current: String?) -> PageView {
+        PageView(site: site, lang: lang, t: strings, title: title, description: description, url: model.url(urlPath),
+                 permalink: model.permalink(urlPath), languages: languages,
+                 sections: sectionViews.map { LinkView(title: $0.view.title, url: $0.view.url, isCurrent: $0.key == current, id: $0.key) },
+                 themesURL: model.url(themeIndexPath), facets: facetLinks)
+    }
+
+    /// The language switcher: `urlPathIn(other)` gives the same page in another language, if it exists.
+    func switcher(_ urlPathIn: (String) -> String?) -> [LanguageLinkView] {
+        model.config.languages.map { other in
+            let target = urlPathIn(other.code)
+            return LanguageLinkView(code: other.code, name: other.name, url: model.url(target ?? other.code + "/"),
+                                    isCurrent: other.code == code, isTranslation: target != nil)
+        }
+    }
+
+    func countryName(_ code: String?) -> String? {
+        guard let code else { return nil }
+        return formatting.locale.localizedString(forRegionCode: code) ?? code
+    }
+
+    func card(_ i: Int) -> DocumentCardView {
+        if let known = cards[i] { return known }
+        let document = model.documents[i]
+        let meta = document.metadata
+        let card = DocumentCardView(
+            title: meta.title, url: model.url(document.urlPath), date: meta.date.map(formatting.format),
+            dateISO: meta.date?.description, summary: meta.summary, kind: meta.kind.rawValue,
+            kindLabel: t("kind.\(meta.kind.rawValue)") ?? meta.kind.rawValue,
+            municipality: meta.municipality, country: meta.country, countryName: countryName(meta.country),
+            language: document.language, languageName: model.config.language(document.language)?.name ?? document.language,
+            isOtherLanguage: document.language != code, themes: themeLinks(meta.themes))
+        cards[i] = card
+        return card
+    }
+
+    // MARK: Documents
+
+    func themeLinks(_ ids: [String]) -> [LinkView] {
+        ids.map { LinkView(title: model.themes.label($0, in: code, defaultLanguage: model.config.defaultLanguage),
+                           url: model.url(themePath($0)), id: $0) }
+    }
+
+    private func documentPlan(_ i: Int) -> PagePlan {
+        let document = model.documents[i]
+        let meta = document.metadata
+        let translations = model.config.languages.compactMap { other -> TranslationView? in
+            guard other.code != code, let t = shared.translation(of: i, in: other.code, model: model) else { return nil }
+            return TranslationView(code: other.code, name: other.name, url: model.url(model.documents[t].urlPath),
+                                   title: model.documents[t].metadata.title)
+        }
+        let section = document.section.flatMap { key in
+            sectionViews.first { $0.key == key }.map { LinkView(title: $0.view.title, url: $0.view.url, id: key) }
+        }
+        func facetURL(_ facet: Facet) -> String? {
+            facet.values(of: meta, label: { _ in nil }).first.map { model.url(facetPath(facet, $0.key)) }
+        }
+        let levels = meta.levels.map {
+            LinkView(title: t("level.\($0.rawValue)") ?? $0.rawValue, url: model.url(facetPath(.level, $0.rawValue)), id: $0.rawValue)
+        }
+        let toc = model.headings[i].filter { $0.level >= 2 && $0.level <= 3 }.map { HeadingView(id: $0.id, text: $0.text, level: $0.level) }
+        let view = DocumentView(
+            card: card(i), content: model.bodies[i], municipalityURL: facetURL(.municipality), countryURL: facetURL(.country),
+            projectURL: facetURL(.project), kindURL: facetURL(.kind), project: meta.project, authors: meta.authors, levels: levels,
+            decision: meta.decision.map { ["number": $0.number, "date": formatting.format($0.date), "dateISO": $0.date.description] },
+            host: meta.host.map { ["place": $0.place, "country": $0.country, "countryName": countryName($0.country) ?? $0.country] },
+            period: meta.period.map { ["start": formatting.format($0.start), "end": formatting.format($0.end),
+                                       "startISO": $0.start.description, "endISO": $0.end.description] },
+            translations: translations, toc: toc, section: section,
+            related: model.related[i].map(card), backlinks: sortedByList(model.backlinks[i]).map(card))
+        let languages = switcher { other in
+            other == self.code ? document.urlPath : self.shared.translation(of: i, in: other, model: self.model).map { self.model.documents[$0].urlPath }
+        }
+        var pageView = page(title: meta.title, description: meta.summary, urlPath: document.urlPath, languages: languages, current: document.section)
+        pageView.document = view
+        return PagePlan(outputPath: document.urlPath + "index.html", template: templates.templateName(for: meta.kind), view: pageView,
+                        origin: document.sourcePath)
+    }
+}
