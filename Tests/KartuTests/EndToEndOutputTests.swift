@@ -423,7 +423,7 @@ struct EndToEndDefaultThemeTests {
         #expect(html.contains("<a href=\"/lt/projects/ignalina/\" hreflang=\"lt\" lang=\"lt\" aria-current=\"true\">Lietuvių</a>"))
         #expect(html.contains("<time datetime=\"2019-01-31\">2019 m. sausio 31 d.</time>"))
         #expect(html.contains("<p class=\"kind\">Projektas</p>"))
-        #expect(html.contains("<span class=\"theme\">Refleksija</span>"))
+        #expect(html.contains("<span class=\"theme\"><a href=\"/lt/themes/reflection/\">Refleksija</a></span>"))
         #expect(html.contains("<a href=\"/lt/projects/jonava/\">Jonava</a>"))
         #expect(html.contains("Pereiti prie turinio"))
     }
@@ -435,7 +435,7 @@ struct EndToEndDefaultThemeTests {
         let html = try #require(site.read("site/lt/change-projects/kazlu-ruda/index.html"))
         #expect(html.contains("<p class=\"kind\">Pokyčio projektas</p>"))
         #expect(html.contains("<h1>Kazlų Rūdos pokyčio projektas</h1>"))
-        #expect(html.contains("<dt>Savivaldybė</dt><dd>Kazlų Rūda</dd>"))
+        #expect(html.contains("<dt>Savivaldybė</dt><dd><a href=\"/lt/municipality/kazlu-ruda/\">Kazlų Rūda</a></dd>"))
     }
 
     @Test("Polish dates and strings")

@@ -19,6 +19,8 @@ public struct SiteBuilder {
         try checkFolders(root: root, output: output)
 
         var diagnostics = Diagnostics()
+        var timer = StepTimer(enabled: ProcessInfo.processInfo.environment["KARTU_TIMINGS"] != nil)
+        defer { timer.finish() }
         var documentCounts: [(String, Int)] = []
         var pages = 0
         func report() -> BuildReport {
@@ -26,12 +28,16 @@ public struct SiteBuilder {
                         elapsed: (ContinuousClock.now - clock).seconds, strict: options.strict, wrote: options.write)
         }
 
+        timer.step("configuration")
+
         // 1. Configuration.
         guard let config = SiteConfig.load(text: readText("content/site.yaml", root: root, diagnostics: &diagnostics),
                                            diagnostics: &diagnostics)
         else { return report() }
         let themes = ThemeCatalog.load(text: readText("content/themes.yaml", root: root, diagnostics: &diagnostics),
                                        config: config, diagnostics: &diagnostics)
+
+        timer.step("content")
 
         // 2. Content: every Markdown file read and its front matter checked.
         let content = ContentLoader(root: root, config: config, themes: themes).load()
@@ -41,9 +47,13 @@ public struct SiteBuilder {
             (language.code, documents.count { $0.language == language.code && $0.role == .page })
         }
 
+        timer.step("markdown")
+
         // 3. Markdown parsed; headings and links collected.
         let unsafeHTML = config.unsafeHTML
         let markdown = parallelMap(documents) { MarkdownDocument($0.body, lineOffset: $0.bodyLineOffset, unsafeHTML: unsafeHTML) }
+
+        timer.step("links and HTML")
 
         // 4. Links checked against the whole tree and rewritten; then each body rendered to HTML.
         let bases = SiteModel.bases(from: options.baseURL ?? config.baseURL)
@@ -75,13 +85,19 @@ public struct SiteBuilder {
             for target in Set(result.targets).sorted() { backlinks[target].append(i) }
         }
 
+        timer.step("related documents")
+
         // 5. Cross-links: related documents by shared themes.
         let related = RelatedDocuments(limit: 5).compute(documents, isPage: documents.map { $0.role == .page })
+
+        timer.step("templates")
 
         // 6. Templates and UI strings.
         let templates = TemplateSet.load(root: root, diagnostics: &diagnostics)
         let strings = UIStrings.load(root: root, config: config, diagnostics: &diagnostics)
         guard let templates, !diagnostics.hasErrors else { return report() }
+
+        timer.step("pages")
 
         // 7. Pages: planned from the immutable model, checked for clashing URLs, rendered on all cores.
         let model = SiteModel(config: config, themes: themes, strings: strings, documents: documents,
@@ -92,6 +108,8 @@ public struct SiteBuilder {
         guard !diagnostics.hasErrors else { return report() }
         let html = parallelMap(plans) { (plan: PagePlan) in Data(templates.render(plan.view, with: plan.template).utf8) }
         pages = plans.count
+
+        timer.step("output")
 
         // 8. Output, swapped in whole.
         if options.write {
@@ -109,23 +127,46 @@ public struct SiteBuilder {
         return report()
     }
 
-    /// Two pages (or a page and a file) written to the same place: both are named.
+    /// Pages (or a page and a file) written to the same place. The diagnostic goes to the content
+    /// file or folder involved, once, naming what else is written there. Clashes between two content
+    /// files were already reported when URLs were assigned.
     static func urlClashes(_ plans: [PagePlan], resources: [Resource]) -> [Diagnostic] {
-        var owners: [String: String] = [:]
-        var problems: [Diagnostic] = []
-        let outputs = plans.map { ($0.outputPath, $0.origin) } + resources.map { ($0.outputPath, $0.sourcePath) }
-        for (path, origin) in outputs {
-            guard let other = owners[path] else {
-                owners[path] = origin
-                continue
-            }
-            // Content files are named by path so the diagnostic points at a file the editor can change.
-            let (file, rival) = origin.hasPrefix("content/") ? (origin, other) : (other, origin)
-            guard file.hasPrefix("content/"), rival != file else { continue }
-            problems.append(.error("'\(file)' is published at /\(path), where kartu also writes \(rival.hasPrefix("content/") ? "'\(rival)'" : rival)",
-                                   at: SourceLocation(file: file), hint: "rename the file or folder, or give it another 'slug'"))
+        var owners: [String: [String]] = [:]
+        var order: [String] = []
+        for (path, origin) in plans.map({ ($0.outputPath, $0.origin) }) + resources.map({ ($0.outputPath, $0.sourcePath) }) {
+            if owners[path] == nil { order.append(path) }
+            owners[path, default: []].append(origin)
         }
-        return problems
+        var rivalsByFile: [String: [(path: String, rival: String)]] = [:]
+        for path in order {
+            let origins = owners[path]!
+            guard origins.count > 1 else { continue }
+            let files = origins.filter { $0.hasPrefix("content/") }
+            let generated = origins.filter { !$0.hasPrefix("content/") }
+            // Only one content origin in the clash, or a content folder's list page among files: report at each content origin.
+            guard !generated.isEmpty || files.contains(where: { $0.hasSuffix("/") }) else { continue }
+            for file in files {
+                for rival in origins where rival != file {
+                    rivalsByFile[file, default: []].append((path, rival))
+                }
+            }
+        }
+        // A folder's list page clashes only because of what is in it: when a file in the folder is
+        // reported, the folder is not reported again.
+        let reported = rivalsByFile.keys.filter { file in
+            !file.hasSuffix("/") || !rivalsByFile.keys.contains { $0 != file && $0.hasPrefix(file) }
+        }
+        return reported.sorted().map { file in
+            let clashes = Dictionary(grouping: rivalsByFile[file]!, by: \.path).sorted { $0.key < $1.key }
+            let what = clashes.map { path, rivals in
+                "/\(path), where kartu also writes " + rivals.map { $0.rival.hasPrefix("content/") ? "'\($0.rival)'" : $0.rival }.joined(separator: " and ")
+            }
+            let isFolder = file.hasSuffix("/")
+            return .error("'\(file)' is published at \(what.joined(separator: "; and at "))",
+                          at: SourceLocation(file: isFolder ? String(file.dropLast()) : file),
+                          hint: isFolder ? "rename the folder: kartu generates pages under this name"
+                                         : "rename the file or folder, or give it another 'slug'")
+        }
     }
 
     private func checkFolders(root: URL, output: URL) throws(UsageError) {

@@ -29,7 +29,8 @@ public struct Document: Sendable {
     /// and pages that sit directly in the language folder.
     public var section: String? {
         let parts = languagePath.split(separator: "/")
-        return parts.count > 1 ? String(parts[0]) : nil
+        // A bundle's own folder is the page; its section is the folder above it.
+        return parts.count > (isBundle ? 2 : 1) ? String(parts[0]) : nil
     }
 
     /// The folder holding the file, inside the language folder (`projects` or `projects/utena` for a bundle).

@@ -60,6 +60,7 @@ extension DocumentMetadata {
     ) -> DocumentMetadata? {
         let fileStart = SourceLocation(file: source.file, line: 1, column: 1)
         guard let root else {
+            if requirement == .description { return DocumentMetadata() }
             diagnostics.error("front matter is empty", at: fileStart, hint: "add at least title: … and kind: … between the '---' lines")
             return nil
         }

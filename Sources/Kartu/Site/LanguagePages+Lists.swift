@@ -57,7 +57,7 @@ extension LanguagePages {
                                 current: String(folder.split(separator: "/").first ?? ""))
             pageView.section = view
             return PagePlan(outputPath: urlPath + "index.html", template: "section", view: pageView,
-                            origin: doc.map { model.documents[$0].sourcePath } ?? "the list page of content/\(code)/\(folder)/")
+                            origin: doc.map { model.documents[$0].sourcePath } ?? "content/\(code)/\(folder)/")
         }
     }
 

@@ -113,6 +113,10 @@ enum Fixture {
             date: {{date}}
             themes: {{#themes}}{{title}};{{/themes}}
             translations: {{#translations}}{{code}}={{url}};{{/translations}}
+            theme-links: {{#themes}}{{id}}={{url}};{{/themes}}
+            facet-links: {{municipalityURL}} | {{countryURL}} | {{projectURL}} | {{kindURL}} | {{#levels}}{{title}}={{url}};{{/levels}}
+            related: {{#related}}{{language}}:{{title}}{{#isOtherLanguage}}*{{/isOtherLanguage}};{{/related}}
+            backlinks: {{#backlinks}}{{language}}:{{title}};{{/backlinks}}
             BODY
             {{{content}}}
             {{/document}}
@@ -125,6 +129,8 @@ enum Fixture {
             {{#document}}
             municipality: {{municipality}}
             themes: {{#themes}}{{title}};{{/themes}}
+            related: {{#related}}{{language}}:{{title}}{{#isOtherLanguage}}*{{/isOtherLanguage}};{{/related}}
+            backlinks: {{#backlinks}}{{language}}:{{title}};{{/backlinks}}
             BODY
             {{{content}}}
             {{/document}}
@@ -167,13 +173,14 @@ enum Fixture {
             """,
         "templates/theme.mustache": """
             THEME {{lang.code}} | {{title}}
+            {{>partials/languages}}
             {{#collection}}
             {{{content}}}
             {{#documents}}
-            ITEM {{title}} | {{url}}
+            ITEM {{title}} | {{url}}{{#isOtherLanguage}} | other{{/isOtherLanguage}}
             {{/documents}}
             {{#otherLanguages}}
-            OTHER {{language}} {{languageName}} | {{title}} | {{url}}
+            OTHER {{language}} {{languageName}} | {{title}} | {{url}}{{#isOtherLanguage}} | other{{/isOtherLanguage}}
             {{/otherLanguages}}
             {{/collection}}
             END
@@ -181,12 +188,14 @@ enum Fixture {
             """,
         "templates/facet.mustache": """
             FACET {{lang.code}} | {{collection.facet}} | {{title}}
+            {{>partials/languages}}
             {{#collection}}
+            LABEL {{facetLabel}} | {{facetURL}} | {{id}} | {{url}}
             {{#documents}}
-            ITEM {{title}} | {{url}}
+            ITEM {{title}} | {{url}}{{#isOtherLanguage}} | other{{/isOtherLanguage}}
             {{/documents}}
             {{#otherLanguages}}
-            OTHER {{language}} | {{title}} | {{url}}
+            OTHER {{language}} {{languageName}} | {{title}} | {{url}}{{#isOtherLanguage}} | other{{/isOtherLanguage}}
             {{/otherLanguages}}
             {{/collection}}
             END
@@ -194,6 +203,7 @@ enum Fixture {
             """,
         "templates/themes.mustache": """
             THEMES {{lang.code}}
+            {{>partials/languages}}
             {{#index.entries}}
             ENTRY {{id}} | {{title}} | {{url}} | {{count}} | {{total}}
             {{/index.entries}}
@@ -202,6 +212,7 @@ enum Fixture {
             """,
         "templates/facets.mustache": """
             FACETS {{lang.code}} | {{index.facet}}
+            {{>partials/languages}}
             {{#index.entries}}
             ENTRY {{id}} | {{title}} | {{url}} | {{count}} | {{total}}
             {{/index.entries}}
