@@ -57,6 +57,7 @@ public struct SiteBuilder {
 
         // 4. Links checked against the whole tree and rewritten; then each body rendered to HTML.
         let bases = SiteModel.bases(from: options.baseURL ?? config.baseURL)
+        let strings = UIStrings.load(root: root, config: config, diagnostics: &diagnostics)
         let resolver = LinkResolver(
             documentsBySource: Dictionary(documents.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { a, _ in a }),
             urlPaths: documents.map(\.urlPath),
@@ -75,7 +76,8 @@ public struct SiteBuilder {
                 case .failure(let problem): problems.append(problem)
                 }
             }
-            return (markdown[i].renderHTML(), targets, problems)
+            let html = markdown[i].renderHTML(footnoteBackLabel: strings.lookup("footnoteBack", in: documents[i].language))
+            return (html, targets, problems)
         }
         var backlinks = [[Int]](repeating: [], count: documents.count)
         for (i, result) in rendered.enumerated() {
@@ -94,7 +96,6 @@ public struct SiteBuilder {
 
         // 6. Templates and UI strings.
         let templates = TemplateSet.load(root: root, diagnostics: &diagnostics)
-        let strings = UIStrings.load(root: root, config: config, diagnostics: &diagnostics)
         guard let templates, !diagnostics.hasErrors else { return report() }
 
         timer.step("pages")

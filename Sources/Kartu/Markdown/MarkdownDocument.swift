@@ -27,6 +27,15 @@ final class MarkdownDocument: @unchecked Sendable {
     private(set) var headings: [Heading] = []
     private(set) var links: [Link] = []
 
+    /// Ids used by the page around the Markdown (skip link target, cross-link sections).
+    static let reservedIDs = ["main", "related", "backlinks", "other-languages", "contents"]
+
+    /// The node type of GitHub tables, set when the table extension registers.
+    private static let tableType: cmark_node_type = {
+        precondition(registered)
+        return kartu_table_node_type()
+    }()
+
     /// GitHub extensions enabled on every document.
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
@@ -62,7 +71,9 @@ final class MarkdownDocument: @unchecked Sendable {
         let columns = CharacterColumns(text)
         var rawHTML: [OpaquePointer] = []
         var headingNodes: [OpaquePointer] = []
-        var usedIDs: [String: Int] = [:]
+        var tables: [OpaquePointer] = []
+        // Ids the page templates use themselves stay free for them: a heading "Related" becomes `related-1`.
+        var usedIDs = Dictionary(uniqueKeysWithValues: Self.reservedIDs.map { ($0, 1) })
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -85,6 +96,8 @@ final class MarkdownDocument: @unchecked Sendable {
                 }
                 headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
                 headingNodes.append(node)
+            case let type where type == Self.tableType:
+                tables.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let line = Int(cmark_node_get_start_line(node))
@@ -99,6 +112,14 @@ final class MarkdownDocument: @unchecked Sendable {
         for node in rawHTML {
             cmark_node_unlink(node)
             cmark_node_free(node)
+        }
+        // A wide table scrolls inside its own box, which keyboard users can focus and scroll.
+        for table in tables {
+            let box = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+            cmark_node_set_on_enter(box, "<div class=\"table-scroll\" tabindex=\"0\">")
+            cmark_node_set_on_exit(box, "</div>")
+            cmark_node_insert_before(table, box)
+            cmark_node_append_child(box, table)
         }
         // cmark writes headings without ids; a custom block with the same children carries the id.
         for (node, heading) in zip(headingNodes, headings) {
@@ -139,14 +160,19 @@ final class MarkdownDocument: @unchecked Sendable {
         cmark_node_set_url(link.node, url)
     }
 
-    /// HTML of the whole document.
-    func renderHTML() -> String {
+    /// HTML of the whole document. cmark labels footnote back-links in English; `footnoteBackLabel`
+    /// gives the label in the document's language.
+    func renderHTML(footnoteBackLabel: String? = nil) -> String {
         var options = CMARK_OPT_FOOTNOTES
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
-        guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
-        defer { free(html) }
-        return String(cString: html)
+        guard let rendered = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(rendered) }
+        let html = String(cString: rendered)
+        guard let label = footnoteBackLabel, html.contains(Self.footnoteBackAttribute) else { return html }
+        return html.replacingOccurrences(of: Self.footnoteBackAttribute, with: "aria-label=\"\(HTMLText.escape(label))\"")
     }
+
+    private static let footnoteBackAttribute = "aria-label=\"Back to content\""
 }
 
 /// cmark counts columns in bytes; editors and the rest of kartu's diagnostics count characters.

@@ -278,6 +278,9 @@ struct PageView: MustacheParent, Sendable {
         case "isDocument": document != nil
         case "isSection": section != nil
         case "isHome": home != nil
+        // Theme pages and the theme index: the header marks its themes link current.
+        case "isThemes": collection?.facet == "theme" || index?.facet == "theme"
+        case "isFacet": (collection != nil && collection?.facet != "theme") || (index != nil && index?.facet != "theme")
         default: nil
         }
     }

@@ -1,0 +1,30 @@
+import Testing
+@testable import Kartu
+
+@Suite("Markdown: tables, reserved ids, footnotes")
+struct MarkdownWrappingTests {
+    @Test("a table is wrapped in a focusable scroll box; other blocks are not")
+    func tableScrollBox() {
+        let html = MarkdownDocument("Text\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> quote\n", lineOffset: 0, unsafeHTML: false).renderHTML()
+        #expect(html.contains("<div class=\"table-scroll\" tabindex=\"0\">\n<table>"))
+        #expect(html.contains("</table>\n</div>"))
+        #expect(html.components(separatedBy: "table-scroll").count == 2)
+        #expect(html.contains("<blockquote>\n<p>quote</p>\n</blockquote>"))
+    }
+
+    @Test("headings never take the ids the page itself uses")
+    func reservedIDs() {
+        let document = MarkdownDocument("## Related\n\n## Main\n\n## Contents\n\n## Backlinks\n\n## Other languages\n\n## Related\n", lineOffset: 0, unsafeHTML: false)
+        #expect(document.headings.map(\.id) == ["related-1", "main-1", "contents-1", "backlinks-1", "other-languages-1", "related-2"])
+    }
+
+    @Test("footnote back-links are labelled in the document's language, escaped")
+    func footnoteLabel() {
+        let source = "Text[^1].\n\n[^1]: Note.\n"
+        let english = MarkdownDocument(Substring(source), lineOffset: 0, unsafeHTML: false).renderHTML()
+        #expect(english.contains("aria-label=\"Back to content\""))
+        let lithuanian = MarkdownDocument(Substring(source), lineOffset: 0, unsafeHTML: false).renderHTML(footnoteBackLabel: "Grįžti į \"tekstą\"")
+        #expect(lithuanian.contains("aria-label=\"Grįžti į &quot;tekstą&quot;\""))
+        #expect(!lithuanian.contains("Back to content"))
+    }
+}
