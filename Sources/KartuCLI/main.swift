@@ -8,7 +8,16 @@ import Kartu
 struct SiteArguments: ParsableArguments {
     @Option(name: .long, help: "Site folder holding content/ and templates/ (default: current folder).")
     var root: String = "."
+
+    @Option(name: .long, help: "Diagnostics as 'gcc' lines or 'github' annotations (default: github under GitHub Actions).")
+    var format: Diagnostic.Format?
+
+    var diagnosticFormat: Diagnostic.Format {
+        format ?? .automatic(environment: ProcessInfo.processInfo.environment)
+    }
 }
+
+extension Diagnostic.Format: ExpressibleByArgument {}
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Build the site into site/ (or --output).")
@@ -28,7 +37,7 @@ struct Build: ParsableCommand {
         let root = URL(fileURLWithPath: site.root)
         let options = BuildOptions(root: root, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
                                    strict: strict, write: true)
-        try runBuild(options)
+        try runBuild(options, format: site.diagnosticFormat)
     }
 }
 
@@ -41,7 +50,7 @@ struct Check: ParsableCommand {
     var strict = false
 
     func run() throws {
-        try runBuild(BuildOptions(root: URL(fileURLWithPath: site.root), strict: strict, write: false))
+        try runBuild(BuildOptions(root: URL(fileURLWithPath: site.root), strict: strict, write: false), format: site.diagnosticFormat)
     }
 }
 
@@ -53,7 +62,7 @@ struct Kartu: ParsableCommand {
     )
 }
 
-func runBuild(_ options: BuildOptions) throws {
+func runBuild(_ options: BuildOptions, format: Diagnostic.Format) throws {
     let report: BuildReport
     do {
         report = try SiteBuilder(options: options).run()
@@ -61,7 +70,7 @@ func runBuild(_ options: BuildOptions) throws {
         printError(error.description)
         throw ExitCode(2)
     }
-    for diagnostic in report.diagnostics { printError(diagnostic.description) }
+    for diagnostic in report.diagnostics { printError(diagnostic.formatted(format)) }
     printError(report.summary)
     if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
 }

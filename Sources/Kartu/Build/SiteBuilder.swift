@@ -107,6 +107,7 @@ public struct SiteBuilder {
         let plans = PageAssembler(model: model, templates: templates).plans()
         diagnostics.append(contentsOf: Self.urlClashes(plans, resources: content.resources))
         guard !diagnostics.hasErrors else { return report() }
+        timer.step("rendering")
         let html = parallelMap(plans) { (plan: PagePlan) in Data(templates.render(plan.view, with: plan.template).utf8) }
         pages = plans.count
 

@@ -55,6 +55,7 @@ struct ContentLoader {
             result.diagnostics.append(contentsOf: diagnostics)
             if let document, !document.metadata.draft { documents.append(document) }
         }
+        checkTranslationKeys(documents, diagnostics: &result.diagnostics)
         assignURLs(&documents, diagnostics: &result.diagnostics)
         result.documents = documents
         result.resources = resources(others, documents: documents)
@@ -151,6 +152,22 @@ struct ContentLoader {
         let document = Document(sourcePath: file, language: entry.language, role: role, languagePath: entry.languagePath,
                                 metadata: metadata, body: frontMatter.body, bodyLineOffset: frontMatter.bodyLineOffset)
         return (document, diagnostics)
+    }
+
+    /// A translationKey names one document per language: a second one in the same language is an error.
+    private func checkTranslationKeys(_ documents: [Document], diagnostics: inout Diagnostics) {
+        var first: [String: Document] = [:]
+        for document in documents.sorted(by: { $0.sourcePath < $1.sourcePath }) where document.role == .page {
+            guard let key = document.metadata.translationKey else { continue }
+            let slot = document.language + "\u{0}" + key
+            if let earlier = first[slot] {
+                diagnostics.error("translationKey '\(key)' is also used by '\(earlier.sourcePath)' in the same language",
+                                  at: document.metadata.locations["translationKey"] ?? SourceLocation(file: document.sourcePath),
+                                  hint: "each language has one document per translationKey; give this document its own key")
+            } else {
+                first[slot] = document
+            }
+        }
     }
 
     private func role(of languagePath: String) -> Document.Role {

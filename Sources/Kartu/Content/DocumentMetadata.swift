@@ -31,6 +31,8 @@ public struct DocumentMetadata: Sendable {
     public var translationKey: String?
     public var slug: String?
     public var draft = false
+    /// Where each top-level field's value is written, for diagnostics found after parsing.
+    public var locations: [String: SourceLocation] = [:]
     public var weight: Int?
     public var decision: Decision?
     public var host: Host?
@@ -79,6 +81,7 @@ extension DocumentMetadata {
 
         for (key, keyNode, value) in fields.entries(mapping) {
             present[key] = keyNode
+            meta.locations[key] = source.location(of: value)
             switch key {
             case "title":
                 if let t = fields.string(value, field: key) {

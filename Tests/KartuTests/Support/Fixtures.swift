@@ -263,6 +263,7 @@ enum Fixture {
     /// Documents, sections, homes, then the generated theme and facet pages (facet pages exist in every
     /// language: they gather documents across languages).
     static let standardOutput = [
+        ".kartu-output",
         "assets/img/logo.svg",
         "assets/style.css",
         "en/country/index.html",
