@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Kartu
 
@@ -26,5 +27,32 @@ struct MarkdownWrappingTests {
         let lithuanian = MarkdownDocument(Substring(source), lineOffset: 0, unsafeHTML: false).renderHTML(footnoteBackLabel: "Grįžti į \"tekstą\"")
         #expect(lithuanian.contains("aria-label=\"Grįžti į &quot;tekstą&quot;\""))
         #expect(!lithuanian.contains("Back to content"))
+    }
+}
+
+@Suite("Markdown: fuzzing regressions")
+struct MarkdownFuzzRegressionTests {
+    /// Found by Fuzz/run.sh: cmark leaves a link in a table cell without a position (line 0);
+    /// kartu must still report a real line and column.
+    @Test("every link gets a position inside the file, even when cmark gives none")
+    func unpositionedLink() throws {
+        let url = TestSite.repoRoot.appendingPathComponent("Fuzz/seeds/regression-unpositioned-link.md")
+        let data = try Data(contentsOf: url)
+        guard case .success(let source) = SourceText.decode(data) else { Issue.record("seed must decode"); return }
+        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false).count
+        let document = MarkdownDocument(Substring(source.text), lineOffset: 0, unsafeHTML: false)
+        #expect(document.links.count == 12)
+        for link in document.links {
+            #expect(link.line >= 1 && link.line <= lines && link.column >= 1)
+        }
+    }
+}
+
+extension MarkdownFuzzRegressionTests {
+    /// Found by Fuzz/run.sh: a numbered suffix must not reuse an id an earlier heading took.
+    @Test("generated heading ids never repeat")
+    func uniqueIDs() {
+        let document = MarkdownDocument("# H 1\n\n# H\n\n# H\n\n# H\n\n# H 1\n", lineOffset: 0, unsafeHTML: false)
+        #expect(document.headings.map(\.id) == ["h-1", "h", "h-2", "h-3", "h-1-1"])
     }
 }

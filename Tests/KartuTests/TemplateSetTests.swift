@@ -14,6 +14,8 @@ struct TemplateSetTests {
         "templates/themes.mustache": "THEMES\n",
         "templates/facet.mustache": "FACET\n",
         "templates/facets.mustache": "FACETS\n",
+        "templates/search.mustache": "SEARCH\n",
+        "templates/404.mustache": "NOT FOUND\n",
     ]
 
     func load(_ files: [String: String], removing: [String] = []) throws -> (set: TemplateSet?, diagnostics: [String]) {
@@ -29,7 +31,7 @@ struct TemplateSetTests {
         let (set, diagnostics) = try load(["templates/change-project.mustache": "CP\n"])
         #expect(diagnostics == [])
         let templates = try #require(set)
-        #expect(templates.names == ["document", "section", "home", "index", "partials/header", "change-project", "theme", "themes", "facet", "facets"])
+        #expect(templates.names == ["document", "section", "home", "index", "partials/header", "change-project", "theme", "themes", "facet", "facets", "search", "404"])
         #expect(templates.templateName(for: .changeProject) == "change-project")
         #expect(templates.templateName(for: .project) == "document")
         #expect(templates.templateName(for: .internshipReport) == "document")
@@ -93,7 +95,7 @@ struct TemplateSetTests {
         var diagnostics = Diagnostics()
         #expect(TemplateSet.load(root: site.root, diagnostics: &diagnostics) == nil)
         #expect(diagnostics.sorted.map(\.description) == [
-            "templates:1:1: error: templates folder not found\n    hint: create templates/ with document.mustache, section.mustache, home.mustache, index.mustache, theme.mustache, themes.mustache, facet.mustache, facets.mustache (see README)",
+            "templates:1:1: error: templates folder not found\n    hint: create templates/ with document.mustache, section.mustache, home.mustache, index.mustache, theme.mustache, themes.mustache, facet.mustache, facets.mustache, search.mustache, 404.mustache (see README)",
         ])
     }
 

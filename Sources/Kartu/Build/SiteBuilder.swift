@@ -104,8 +104,8 @@ public struct SiteBuilder {
         let model = SiteModel(config: config, themes: themes, strings: strings, documents: documents,
                               bodies: rendered.map(\.html), headings: markdown.map(\.headings), related: related,
                               backlinks: backlinks, basePath: bases.path, absoluteBase: bases.absolute)
-        let plans = PageAssembler(model: model, templates: templates).plans()
-        diagnostics.append(contentsOf: Self.urlClashes(plans, resources: content.resources))
+        let (plans, generatedFiles) = PageAssembler(model: model, templates: templates).plans()
+        diagnostics.append(contentsOf: Self.urlClashes(plans, resources: content.resources, generated: generatedFiles.map(\.0)))
         guard !diagnostics.hasErrors else { return report() }
         timer.step("rendering")
         let html = parallelMap(plans) { (plan: PagePlan) in Data(templates.render(plan.view, with: plan.template).utf8) }
@@ -115,7 +115,7 @@ public struct SiteBuilder {
 
         // 8. Output, swapped in whole.
         if options.write {
-            let files = zip(plans, html).map { ($0.outputPath, $1) }
+            let files = zip(plans, html).map { ($0.outputPath, $1) } + generatedFiles
             var copies = content.resources.map { ($0.outputPath, URL(fileURLWithPath: $0.absolutePath)) }
             copies += assetFiles(root: root).map { ("assets/" + $0, root.appendingPathComponent("templates/assets/" + $0)) }
             do {
@@ -132,10 +132,12 @@ public struct SiteBuilder {
     /// Pages (or a page and a file) written to the same place. The diagnostic goes to the content
     /// file or folder involved, once, naming what else is written there. Clashes between two content
     /// files were already reported when URLs were assigned.
-    static func urlClashes(_ plans: [PagePlan], resources: [Resource]) -> [Diagnostic] {
+    static func urlClashes(_ plans: [PagePlan], resources: [Resource], generated: [String] = []) -> [Diagnostic] {
         var owners: [String: [String]] = [:]
         var order: [String] = []
-        for (path, origin) in plans.map({ ($0.outputPath, $0.origin) }) + resources.map({ ($0.outputPath, $0.sourcePath) }) {
+        let outputs = plans.map { ($0.outputPath, $0.origin) } + resources.map { ($0.outputPath, $0.sourcePath) }
+            + generated.map { ($0, "a file kartu generates") }
+        for (path, origin) in outputs {
             if owners[path] == nil { order.append(path) }
             owners[path, default: []].append(origin)
         }

@@ -69,6 +69,7 @@ final class MarkdownDocument: @unchecked Sendable {
     /// Walks the tree once: ids for headings, positions for links, raw HTML removed unless allowed.
     private func collect(lineOffset: Int, text: String) {
         let columns = CharacterColumns(text)
+        var lastPosition = (line: 1, byteColumn: 1)
         var rawHTML: [OpaquePointer] = []
         var headingNodes: [OpaquePointer] = []
         var tables: [OpaquePointer] = []
@@ -80,6 +81,9 @@ final class MarkdownDocument: @unchecked Sendable {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            if cmark_node_get_start_line(node) > 0 && cmark_node_get_type(node) != CMARK_NODE_DOCUMENT {
+                lastPosition = (Int(cmark_node_get_start_line(node)), max(1, Int(cmark_node_get_start_column(node))))
+            }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 if !unsafeHTML { rawHTML.append(node) }
@@ -87,23 +91,24 @@ final class MarkdownDocument: @unchecked Sendable {
                 let text = Self.plainText(node)
                 var id = Slug.make(text)
                 if id.isEmpty { id = "section" }
-                if let n = usedIDs[id] {
+                if var n = usedIDs[id] {
+                    // `Intro`, `Intro` → intro, intro-1; skip numbers another heading already took
+                    // (`H 1`, `H`, `H` → h-1, h, h-2).
+                    while usedIDs["\(id)-\(n)"] != nil { n += 1 }
                     usedIDs[id] = n + 1
                     id += "-\(n)"
-                    usedIDs[id] = 1
-                } else {
-                    usedIDs[id] = 1
                 }
+                usedIDs[id] = usedIDs[id] ?? 1
                 headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
                 headingNodes.append(node)
             case let type where type == Self.tableType:
                 tables.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                let line = Int(cmark_node_get_start_line(node))
+                let (line, byteColumn) = Self.position(of: node) ?? lastPosition
                 links.append(Link(node: node, url: url, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
                                   line: line + lineOffset,
-                                  column: columns.column(line: line, byteColumn: Int(cmark_node_get_start_column(node)))))
+                                  column: columns.column(line: line, byteColumn: byteColumn)))
             default:
                 break
             }
@@ -132,6 +137,19 @@ final class MarkdownDocument: @unchecked Sendable {
             cmark_node_replace(node, block)
             cmark_node_free(node)
         }
+    }
+
+    /// A node's start line and byte column. cmark leaves some inlines unpositioned (line 0), such as
+    /// links in table cells made from a paragraph; then the nearest positioned ancestor below the
+    /// document is used, else nil (the caller falls back to the last position seen).
+    static func position(of node: OpaquePointer) -> (line: Int, byteColumn: Int)? {
+        var current: OpaquePointer? = node
+        while let here = current, cmark_node_get_type(here) != CMARK_NODE_DOCUMENT {
+            let line = Int(cmark_node_get_start_line(here))
+            if line > 0 { return (line, max(1, Int(cmark_node_get_start_column(here)))) }
+            current = cmark_node_parent(here)
+        }
+        return nil
     }
 
     /// Text of a node's inline content, as a reader sees it (for heading ids and the table of contents).

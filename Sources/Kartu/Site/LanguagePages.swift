@@ -51,6 +51,7 @@ final class LanguagePages {
         plans += themePlans()
         plans += facetPlans()
         plans.append(homePlan(pages: pages))
+        plans.append(searchPlan())
         return plans
     }
 
@@ -82,7 +83,8 @@ final class LanguagePages {
         model.config.languages.map { other in
             let target = urlPathIn(other.code)
             return LanguageLinkView(code: other.code, name: other.name, url: model.url(target ?? other.code + "/"),
-                                    isCurrent: other.code == code, isTranslation: target != nil)
+                                    isCurrent: other.code == code, isTranslation: target != nil, locale: other.locale,
+                                    permalink: model.permalink(target ?? other.code + "/"))
         }
     }
 
@@ -146,6 +148,43 @@ final class LanguagePages {
         var pageView = page(title: meta.title, description: meta.summary, urlPath: document.urlPath, languages: languages, current: document.section)
         pageView.document = view
         return PagePlan(outputPath: document.urlPath + "index.html", template: templates.templateName(for: meta.kind), view: pageView,
-                        origin: document.sourcePath)
+                        origin: document.sourcePath, lastModified: meta.date)
+    }
+
+    // MARK: Search
+
+    /// The search page: the search field and results of the theme's script, and a message for
+    /// readers without JavaScript.
+    private func searchPlan() -> PagePlan {
+        let path = "\(code)/\(SearchIndex.folder)/"
+        let title = t("search.title") ?? "Search"
+        var view = page(title: title, description: nil, urlPath: path, languages: switcher { "\($0)/\(SearchIndex.folder)/" }, current: nil)
+        view.isSearch = true
+        return PagePlan(outputPath: path + "index.html", template: "search", view: view, origin: "the search page of \(code)",
+                        inSitemap: false)
+    }
+
+    /// This language's feed (with a base URL) and search index.
+    func files() -> [(String, Data)] {
+        let pages = shared.pages.filter { model.documents[$0].language == code }.sorted(by: listOrder)
+        var files: [(String, Data)] = []
+        if model.hasAbsoluteBase {
+            let entries = pages.prefix(Feed.limit).map { i in
+                let document = model.documents[i]
+                return Feed.Entry(title: document.metadata.title, permalink: model.permalink(document.urlPath),
+                                  date: document.metadata.date, summary: document.metadata.summary, authors: document.metadata.authors)
+            }
+            files.append(("\(code)/feed.xml", Feed.xml(title: site.title, language: code, homePermalink: model.permalink("\(code)/"),
+                                                     selfPermalink: model.permalink("\(code)/feed.xml"), entries: entries)))
+        }
+        let entries = pages.map { i in
+            let card = card(i)
+            return SearchIndex.Entry(title: card.title, url: card.url, kindLabel: card.kindLabel, municipality: card.municipality,
+                                     languageName: card.languageName, summary: card.summary, text: PlainText.fromHTML(model.bodies[i]))
+        }
+        for (name, data) in SearchIndex.files(for: entries) {
+            files.append(("\(code)/\(SearchIndex.folder)/\(name)", data))
+        }
+        return files
     }
 }

@@ -7,6 +7,9 @@ struct PagePlan: Sendable {
     let template: String
     let view: PageView
     let origin: String
+    /// For the sitemap: the content's date, and whether the page is listed at all.
+    var lastModified: DayDate? = nil
+    var inSitemap = true
 }
 
 /// Turns the site model into the list of pages: document pages, section lists, theme and facet
@@ -19,25 +22,58 @@ struct PageAssembler {
     /// Templates of the pages kartu generates besides documents, sections and homes.
     static let generatedTemplates = ["theme", "themes", "facet", "facets"]
 
-    func plans() -> [PagePlan] {
+    /// The pages, and the other files they come with (feeds, search indexes).
+    func plans() -> (pages: [PagePlan], files: [(String, Data)]) {
         let config = model.config
         let shared = SharedIndex(model: model)
         var plans: [PagePlan] = []
+        var files: [(String, Data)] = []
         for language in config.languages {
-            plans += LanguagePages(model: model, templates: templates, shared: shared, language: language).plans()
+            let pages = LanguagePages(model: model, templates: templates, shared: shared, language: language)
+            plans += pages.plans()
+            files += pages.files()
         }
         let defaultView = shared.languageViews.first { $0.isDefault }!
         let site = SiteView(title: config.title(in: config.defaultLanguage), rootURL: model.basePath,
                             assetsURL: model.url("assets/"), baseURL: model.absoluteBase,
                             defaultLanguage: config.defaultLanguage, languages: shared.languageViews)
         let rootLinks = shared.languageViews.map {
-            LanguageLinkView(code: $0.code, name: $0.name, url: $0.url, isCurrent: $0.isDefault, isTranslation: true)
+            LanguageLinkView(code: $0.code, name: $0.name, url: $0.url, isCurrent: $0.isDefault, isTranslation: true,
+                             locale: $0.locale, permalink: model.permalink($0.code + "/"))
         }
         let root = PageView(site: site, lang: defaultView, t: model.strings.tree(config.defaultLanguage), title: site.title,
                             description: nil, url: model.basePath, permalink: model.absoluteBase, languages: rootLinks,
                             sections: [], themesURL: model.url(config.defaultLanguage + "/\(ThemeCatalog.folder)/"), facets: [])
         plans.append(PagePlan(outputPath: "index.html", template: "index", view: root, origin: "the site's root page"))
-        return plans
+
+        // The 404 page is served at any depth, so it carries every language's message and only
+        // root-relative (base path) URLs.
+        var notFound = root
+        notFound.notFound = shared.languageViews.map {
+            NotFoundView(code: $0.code, name: $0.name, url: $0.url, t: model.strings.tree($0.code))
+        }
+        plans.append(PagePlan(outputPath: "404.html", template: "404", view: notFound, origin: "the 404 page", inSitemap: false))
+        if model.hasAbsoluteBase {
+            files.append(("sitemap.xml", sitemap(plans)))
+            files.append(("robots.txt", Sitemap.robots(sitemap: model.permalink("sitemap.xml"))))
+        }
+        return (plans, files)
+    }
+
+    private func sitemap(_ plans: [PagePlan]) -> Data {
+        let defaultLanguage = model.config.defaultLanguage
+        let pages = plans.filter(\.inSitemap).map { plan in
+            let versions = plan.view.languages.filter(\.isTranslation)
+            var alternates = versions.count > 1 ? versions.map { ($0.code, $0.permalink) } : []
+            if !alternates.isEmpty {
+                // x-default: the default language's version; the language chooser for the homes.
+                let fallback = plan.outputPath == "\(defaultLanguage)/index.html" || plan.outputPath == "index.html"
+                    ? model.permalink("") : (versions.first { $0.code == defaultLanguage }?.permalink ?? plan.view.permalink)
+                alternates.append(("x-default", fallback))
+            }
+            return Sitemap.Page(permalink: plan.view.permalink, lastModified: plan.lastModified, alternates: alternates)
+        }
+        return Sitemap.xml(pages)
     }
 }
 
@@ -58,7 +94,10 @@ struct SharedIndex {
         let config = model.config
         languageViews = config.languages.map { language in
             LanguageView(code: language.code, name: language.name, locale: language.locale,
-                         url: model.url(language.code + "/"), isDefault: language.code == config.defaultLanguage)
+                         url: model.url(language.code + "/"), isDefault: language.code == config.defaultLanguage,
+                         feedURL: model.hasAbsoluteBase ? model.permalink(language.code + "/feed.xml") : nil,
+                         searchURL: model.url(language.code + "/\(SearchIndex.folder)/"),
+                         searchIndexURL: model.url(language.code + "/\(SearchIndex.folder)/"))
         }
         pages = model.documents.indices.filter { model.documents[$0].role == .page }
         var groups: [String: [Int]] = [:]

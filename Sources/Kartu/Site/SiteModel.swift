@@ -19,6 +19,9 @@ struct SiteModel: Sendable {
     /// Absolute base (`https://example.org/guide/`) when one is configured, else the base path.
     let absoluteBase: String
 
+    /// True when a base URL with scheme and host is known: sitemaps, robots.txt and feeds need one.
+    var hasAbsoluteBase: Bool { absoluteBase.contains("://") }
+
     func url(_ urlPath: String) -> String { basePath + urlPath }
     func permalink(_ urlPath: String) -> String { absoluteBase + urlPath }
 

@@ -9,7 +9,7 @@ struct TemplateSet: Sendable {
     let names: Set<String>
 
     /// Templates every site needs: one per page type. `<kind>.mustache` is optional and falls back to `document`.
-    static let required = ["document", "section", "home", "index", "theme", "themes", "facet", "facets"]
+    static let required = ["document", "section", "home", "index", "theme", "themes", "facet", "facets", "search", "404"]
 
     static func load(root: URL, diagnostics: inout Diagnostics) -> TemplateSet? {
         let folder = root.appendingPathComponent("templates")

@@ -33,14 +33,23 @@ struct LanguageView: MustacheParent, Sendable {
     let locale: String
     let url: String
     let isDefault: Bool
+    /// The language's Atom feed; nil without an absolute base URL (feeds need absolute links).
+    let feedURL: String?
+    /// The language's search page, and the folder of its search index.
+    let searchURL: String
+    let searchIndexURL: String
 
     func child(named name: String) -> Any? {
         switch name {
         case "code": code
         case "name": self.name
         case "locale": locale
+        case "ogLocale": locale.replacingOccurrences(of: "-", with: "_")
         case "url": url
         case "isDefault": isDefault
+        case "feedURL": feedURL
+        case "searchURL": searchURL
+        case "searchIndexURL": searchIndexURL
         default: nil
         }
     }
@@ -53,11 +62,17 @@ struct LanguageLinkView: MustacheParent, Sendable {
     let url: String
     let isCurrent: Bool
     let isTranslation: Bool
+    var locale: String = ""
+    /// Absolute URL of the target, for `hreflang` alternates and sitemaps.
+    var permalink: String = ""
 
     func child(named name: String) -> Any? {
         switch name {
         case "code": code
         case "name": self.name
+        case "locale": locale
+        case "ogLocale": locale.replacingOccurrences(of: "-", with: "_")
+        case "permalink": permalink
         case "url": url
         case "isCurrent": isCurrent
         case "isTranslation": isTranslation
@@ -255,6 +270,9 @@ struct PageView: MustacheParent, Sendable {
     var homeSections: [SectionView] = []
     var collection: CollectionView? = nil
     var index: IndexView? = nil
+    /// The 404 page: the message in every site language.
+    var notFound: [NotFoundView] = []
+    var isSearch = false
 
     func child(named name: String) -> Any? {
         switch name {
@@ -275,6 +293,9 @@ struct PageView: MustacheParent, Sendable {
         case "facets": facets
         case "collection": collection
         case "index": index
+        case "notFound": notFound
+        case "isNotFound": !notFound.isEmpty
+        case "isSearch": isSearch
         case "isDocument": document != nil
         case "isSection": section != nil
         case "isHome": home != nil
@@ -360,6 +381,24 @@ struct IndexView: MustacheParent, Sendable {
         case "url": url
         case "entries": entries
         case "hasEntries": !entries.isEmpty
+        default: nil
+        }
+    }
+}
+
+/// One language's part of the 404 page: its UI strings and home.
+struct NotFoundView: MustacheParent, Sendable {
+    let code: String
+    let name: String
+    let url: String
+    let t: [String: any Sendable]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "code": code
+        case "name": self.name
+        case "url": url
+        case "t": t
         default: nil
         }
     }

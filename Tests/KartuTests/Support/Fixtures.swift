@@ -219,6 +219,19 @@ enum Fixture {
             END
 
             """,
+        "templates/search.mustache": """
+            SEARCH {{lang.code}} | {{lang.searchIndexURL}}
+            END
+
+            """,
+        "templates/404.mustache": """
+            NOT-FOUND
+            {{#notFound}}
+            {{code}} | {{url}}
+            {{/notFound}}
+            END
+
+            """,
         "templates/partials/languages.mustache": """
             {{#languages}}
             LANG {{code}} {{url}}{{#isTranslation}} translation{{/isTranslation}}{{#isCurrent}} current{{/isCurrent}}
@@ -264,6 +277,7 @@ enum Fixture {
     /// language: they gather documents across languages).
     static let standardOutput = [
         ".kartu-output",
+        "404.html",
         "assets/img/logo.svg",
         "assets/style.css",
         "en/country/index.html",
@@ -283,6 +297,15 @@ enum Fixture {
         "en/projects/strasse/index.html",
         "en/projects/utena-visit/index.html",
         "en/projects/utena-visit/photo.png",
+        "en/search/d-0.json",
+        "en/search/index.html",
+        "en/search/meta.json",
+        "en/search/t-ig.json",
+        "en/search/t-jo.json",
+        "en/search/t-st.json",
+        "en/search/t-te.json",
+        "en/search/t-ut.json",
+        "en/search/t-vi.json",
         "en/themes/collaboration/index.html",
         "en/themes/index.html",
         "en/themes/reflection/index.html",
@@ -310,6 +333,31 @@ enum Fixture {
         "lt/projects/utena/index.html",
         "lt/projects/utena/photo.png",
         "lt/projects/ylakiai/index.html",
+        "lt/search/d-0.json",
+        "lt/search/index.html",
+        "lt/search/meta.json",
+        "lt/search/t-ap.json",
+        "lt/search/t-en.json",
+        "lt/search/t-ig.json",
+        "lt/search/t-ir.json",
+        "lt/search/t-is.json",
+        "lt/search/t-iv.json",
+        "lt/search/t-jo.json",
+        "lt/search/t-ka.json",
+        "lt/search/t-na.json",
+        "lt/search/t-nu.json",
+        "lt/search/t-po.json",
+        "lt/search/t-pr.json",
+        "lt/search/t-ru.json",
+        "lt/search/t-sa.json",
+        "lt/search/t-si.json",
+        "lt/search/t-sk.json",
+        "lt/search/t-ta.json",
+        "lt/search/t-te.json",
+        "lt/search/t-ti.json",
+        "lt/search/t-ut.json",
+        "lt/search/t-yl.json",
+        "lt/search/t-zr.json",
         "lt/themes/collaboration/index.html",
         "lt/themes/index.html",
         "lt/themes/reflection/index.html",
@@ -326,6 +374,11 @@ enum Fixture {
         "pl/project/index.html",
         "pl/projects/index.html",
         "pl/projects/lodz/index.html",
+        "pl/search/d-0.json",
+        "pl/search/index.html",
+        "pl/search/meta.json",
+        "pl/search/t-mi.json",
+        "pl/search/t-te.json",
         "pl/themes/collaboration/index.html",
         "pl/themes/index.html",
         "pl/themes/reflection/index.html",

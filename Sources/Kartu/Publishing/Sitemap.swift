@@ -1,0 +1,34 @@
+import Foundation
+
+/// `sitemap.xml` (every page, with an `xhtml:link` alternate per translation and `x-default`) and
+/// `robots.txt` pointing to it. Both need absolute URLs, so they are written only with a base URL.
+enum Sitemap {
+    struct Page {
+        let permalink: String
+        let lastModified: DayDate?
+        /// hreflang → absolute URL, the page itself included; empty when it has no translation.
+        let alternates: [(hreflang: String, permalink: String)]
+    }
+
+    static func xml(_ pages: [Page]) -> Data {
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+
+            """
+        for page in pages {
+            xml += "  <url>\n    <loc>\(XMLText.escape(page.permalink))</loc>\n"
+            if let date = page.lastModified { xml += "    <lastmod>\(date)</lastmod>\n" }
+            for alternate in page.alternates {
+                xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(XMLText.escape(alternate.hreflang))\" href=\"\(XMLText.escape(alternate.permalink))\"/>\n"
+            }
+            xml += "  </url>\n"
+        }
+        xml += "</urlset>\n"
+        return Data(xml.utf8)
+    }
+
+    static func robots(sitemap: String) -> Data {
+        Data("User-agent: *\nAllow: /\n\nSitemap: \(sitemap)\n".utf8)
+    }
+}

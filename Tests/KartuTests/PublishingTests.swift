@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+@testable import Kartu
+
+@Suite("Publishing: sitemap, robots.txt, feeds")
+struct PublishingTests {
+    static let hostile = "<script>alert(1)</script> & \"Co\" 'x'"
+
+    @Test("XML escaping covers text and attributes and drops characters XML forbids")
+    func xmlEscaping() {
+        #expect(XMLText.escape(Self.hostile) == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot; &apos;x&apos;")
+        #expect(XMLText.escape("a\u{1}b\u{B}c\td\ne") == "abc\td\ne")
+    }
+
+    @Test("feed: entries in the given order, dates from the content, every value escaped")
+    func feed() throws {
+        let entries = [
+            Feed.Entry(title: Self.hostile, permalink: "https://example.org/lt/a/?x=1&y=2", date: DayDate(iso: "2019-01-31"),
+                       summary: "S & T", authors: ["Ona <Ona>"]),
+            Feed.Entry(title: "Be datos", permalink: "https://example.org/lt/b/", date: nil, summary: nil, authors: []),
+        ]
+        let xml = String(decoding: Feed.xml(title: "Kartu & co", language: "lt", homePermalink: "https://example.org/lt/",
+                                            selfPermalink: "https://example.org/lt/feed.xml", entries: entries), as: UTF8.self)
+        #expect(xml.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"lt\">"))
+        #expect(xml.contains("<title>Kartu &amp; co</title>"))
+        #expect(xml.contains("<updated>2019-01-31T00:00:00Z</updated>\n  <author>"))
+        #expect(xml.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot; &apos;x&apos;</title>"))
+        #expect(xml.contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/lt/a/?x=1&amp;y=2\"/>"))
+        #expect(xml.contains("<author><name>Ona &lt;Ona&gt;</name></author>"))
+        #expect(xml.contains("<summary>S &amp; T</summary>"))
+        // An undated entry takes the feed's date and has no <published>.
+        let undated = try #require(xml.range(of: "<title>Be datos</title>"))
+        #expect(xml[undated.upperBound...].contains("<updated>2019-01-31T00:00:00Z</updated>"))
+        #expect(xml.components(separatedBy: "<published>").count == 2)
+        #expect(!xml.contains("<script>"))
+    }
+
+    @Test("a feed with no dated entry still has a fixed date, never the clock")
+    func feedWithoutDates() {
+        let xml = String(decoding: Feed.xml(title: "T", language: "en", homePermalink: "h", selfPermalink: "s", entries: []), as: UTF8.self)
+        #expect(xml.contains("<updated>1970-01-01T00:00:00Z</updated>"))
+    }
+
+    @Test("sitemap: loc, lastmod, alternates with x-default; robots.txt names it")
+    func sitemap() {
+        let xml = String(decoding: Sitemap.xml([
+            Sitemap.Page(permalink: "https://example.org/lt/a/", lastModified: DayDate(iso: "2020-02-29"),
+                         alternates: [("lt", "https://example.org/lt/a/"), ("en", "https://example.org/en/a/"), ("x-default", "https://example.org/lt/a/")]),
+            Sitemap.Page(permalink: "https://example.org/pl/&/", lastModified: nil, alternates: []),
+        ]), as: UTF8.self)
+        #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"))
+        #expect(xml.contains("  <url>\n    <loc>https://example.org/lt/a/</loc>\n    <lastmod>2020-02-29</lastmod>\n    <xhtml:link rel=\"alternate\" hreflang=\"lt\" href=\"https://example.org/lt/a/\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/en/a/\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/lt/a/\"/>\n  </url>\n"))
+        #expect(xml.contains("<loc>https://example.org/pl/&amp;/</loc>\n  </url>"))
+        #expect(String(decoding: Sitemap.robots(sitemap: "https://example.org/sitemap.xml"), as: UTF8.self)
+            == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n")
+    }
+
+    @Test("the sitemap, feeds and robots.txt are written only with an absolute base URL, and validate")
+    func writtenWithBaseURL() throws {
+        let site = try TestSite.standard()
+        try site.build()
+        #expect(!site.exists("site/sitemap.xml") && !site.exists("site/robots.txt") && !site.exists("site/lt/feed.xml"))
+        try site.build(output: "with-base", baseURL: "https://example.org/guide/")
+        let sitemap = try #require(site.read("with-base/sitemap.xml"))
+        #expect(sitemap.contains("<loc>https://example.org/guide/lt/projects/ignalina/</loc>\n    <lastmod>2019-01-31</lastmod>\n    <xhtml:link rel=\"alternate\" hreflang=\"lt\" href=\"https://example.org/guide/lt/projects/ignalina/\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/guide/en/projects/ignalina-en/\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/guide/lt/projects/ignalina/\"/>"))
+        // The homes point x-default at the language chooser; the 404 and search pages are not listed.
+        #expect(sitemap.contains("hreflang=\"x-default\" href=\"https://example.org/guide/\"/>"))
+        #expect(!sitemap.contains("404.html") && !sitemap.contains("/search/"))
+        #expect(site.read("with-base/robots.txt")?.contains("Sitemap: https://example.org/guide/sitemap.xml") == true)
+        let feed = try #require(site.read("with-base/lt/feed.xml"))
+        #expect(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.org/guide/lt/feed.xml\"/>"))
+        #expect(feed.components(separatedBy: "<entry>").count - 1 == 9)
+        try Self.validateSitemap(site.url("with-base/sitemap.xml"))
+    }
+
+    /// xmllint against the sitemaps.org schema kept in Tests/Fixtures/sitemap (skipped where xmllint is missing).
+    static func validateSitemap(_ file: URL) throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") else { return }
+        let schema = TestSite.repoRoot.appendingPathComponent("Tests/Fixtures/sitemap/sitemap-with-hreflang.xsd")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+        process.arguments = ["--noout", "--schema", schema.path, file.path]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        process.waitUntilExit()
+        let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(output)")
+    }
+
+    @Test("the schema check can fail: a sitemap without loc is rejected")
+    func schemaRejects() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") else { return }
+        let site = try TestSite(["bad.xml": "<?xml version=\"1.0\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><lastmod>2020-01-01</lastmod></url></urlset>\n"])
+        let schema = TestSite.repoRoot.appendingPathComponent("Tests/Fixtures/sitemap/sitemap-with-hreflang.xsd")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+        process.arguments = ["--noout", "--schema", schema.path, site.url("bad.xml").path]
+        process.standardError = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+    }
+}
+
+@Suite("Search index")
+struct SearchIndexTests {
+    @Test("words are folded: case, diacritics, and letters that do not decompose")
+    func folding() {
+        #expect(SearchIndex.words("Zażółć gęślą jaźń") == ["zazolc", "gesla", "jazn"])
+        #expect(SearchIndex.words("Kazlų Rūda, Straße; Ørsted – Łódź 2019 m.") == ["kazlu", "ruda", "strasse", "orsted", "lodz", "2019"])
+        #expect(SearchIndex.words("a b c") == [])
+    }
+
+    @Test("shards by two-letter prefix, title hits apart from text hits, documents in chunks")
+    func files() throws {
+        let entries = (0..<25).map { i in
+            SearchIndex.Entry(title: i == 3 ? "Mokykla \(i)" : "Dokumentas \(i)", url: "/lt/d\(i)/", kindLabel: "Projektas",
+                              municipality: i == 1 ? "Kazlų Rūda" : nil, languageName: "Lietuvių", summary: nil,
+                              text: i.isMultiple(of: 2) ? "mokykla ir mokytojai" : "žmogiškasis kapitalas")
+        }
+        let files = Dictionary(uniqueKeysWithValues: SearchIndex.files(for: entries))
+        func object<T>(_ name: String, as: T.Type) throws -> T? {
+            guard let data = files[name] else { return nil }
+            return try JSONSerialization.jsonObject(with: data) as? T
+        }
+        let meta = try #require(try object("meta.json", as: [String: Any].self))
+        #expect(meta["documents"] as? Int == 25)
+        #expect(meta["chunkSize"] as? Int == 20)
+        let shards = try #require(meta["shards"] as? [[String]])
+        #expect(shards.contains(["mo", "mo"]))
+        #expect(shards.contains(["zm", "zm"]))  // žmogiškasis folds to zmogiskasis
+        #expect(shards.contains(["ka", "ka"]))
+        let mo = try #require(try object("t-mo.json", as: [String: [[Int]]].self))
+        #expect(mo["mokykla"]?[0] == [3])
+        #expect(mo["mokykla"]?[1] == [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24])
+        #expect(mo["mokytojai"]?[0] == [])
+        let ka = try #require(try object("t-ka.json", as: [String: [[Int]]].self))
+        #expect(ka["kazlu"] == [[], [1]])
+        let chunk1 = try #require(try object("d-1.json", as: [[String: String]].self))
+        #expect(chunk1.count == 5)
+        #expect(chunk1[0] == ["t": "Dokumentas 20", "u": "/lt/d20/", "k": "Projektas", "l": "Lietuvių", "x": "mokykla ir mokytojai"])
+        #expect(files["d-2.json"] == nil)
+    }
+
+    @Test("non-ASCII shard names become hex file names; the excerpt is cut at a word")
+    func names() {
+        #expect(SearchIndex.fileName("ab") == "ab")
+        #expect(SearchIndex.fileName("жм") == "d0b6d0bc")
+        let long = String(repeating: "žodis ", count: 100)
+        let excerpt = SearchIndex.excerpt(summary: "Santrauka.", text: long)
+        #expect(excerpt.hasPrefix("Santrauka. žodis"))
+        #expect(excerpt.hasSuffix("žodis …"))
+        #expect(excerpt.count <= SearchIndex.excerptLength + 2)
+    }
+
+    @Test("the index is JSON-escaped: hostile titles stay data")
+    func escaping() throws {
+        let entry = SearchIndex.Entry(title: "</script><b>\"x\"</b>", url: "/lt/a/", kindLabel: "K", municipality: nil,
+                                      languageName: "L", summary: "\u{2028}line", text: "")
+        let files = Dictionary(uniqueKeysWithValues: SearchIndex.files(for: [entry]))
+        let chunk = try #require(files["d-0.json"])
+        let decoded = try #require(try JSONSerialization.jsonObject(with: chunk) as? [[String: String]])
+        #expect(decoded[0]["t"] == "</script><b>\"x\"</b>")
+        #expect(String(decoding: chunk, as: UTF8.self).contains("\\\"x\\\""))
+    }
+
+    @Test("plain text of HTML: tags out, entities decoded, whitespace collapsed")
+    func plainText() {
+        #expect(PlainText.fromHTML("<h2 id=\"a\">\nKokią &amp; problemą</h2>\n<p>A&lt;b&gt; &quot;c&quot; &#39;d&#39;</p>") == "Kokią & problemą A<b> \"c\" 'd'")
+    }
+}
