@@ -10,13 +10,17 @@ public struct ThemeCatalog: Sendable {
     /// Themes in file order.
     public let themes: [Theme]
     private let byID: [String: Theme]
+    /// True when themes.yaml could not be read: theme ids in documents are then not checked, so its
+    /// one error is not followed by an "unknown theme" for every document.
+    let isBroken: Bool
 
     public static let path = "content/themes.yaml"
     /// The folder under each language holding theme descriptions, and the URL segment of theme pages.
     public static let folder = "themes"
 
-    init(themes: [Theme]) {
+    init(themes: [Theme], isBroken: Bool = false) {
         self.themes = themes
+        self.isBroken = isBroken
         byID = Dictionary(themes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -35,11 +39,14 @@ extension ThemeCatalog {
     static func load(text: String?, config: SiteConfig, diagnostics: inout Diagnostics) -> ThemeCatalog {
         guard let text else { return ThemeCatalog(themes: []) }
         let source = YAMLSource(file: path)
-        guard let root = source.parse(text, diagnostics: &diagnostics) else { return ThemeCatalog(themes: []) }
+        let errorsBefore = diagnostics.errorCount
+        guard let root = source.parse(text, diagnostics: &diagnostics) else {
+            return ThemeCatalog(themes: [], isBroken: diagnostics.errorCount > errorsBefore)
+        }
         var fields = YAMLFields(source: source)
         defer { diagnostics.append(contentsOf: fields.diagnostics) }
         guard let mapping = fields.mapping(root, field: "themes.yaml", example: "reflection:\n          lt: Refleksija\n          en: Reflection") else {
-            return ThemeCatalog(themes: [])
+            return ThemeCatalog(themes: [], isBroken: true)
         }
         let codes = config.languages.map(\.code)
         var themes: [Theme] = []

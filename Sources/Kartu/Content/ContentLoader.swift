@@ -40,8 +40,9 @@ struct ContentLoader {
                                             ?? "add '\(name)' to languages in content/site.yaml, or rename the folder to one of: \(codes.joined(separator: ", "))")
                 continue
             }
+            var visited: Set<String> = []
             scan(language: name, directory: contentDir.appendingPathComponent(name), relative: "", markdown: &markdown,
-                 others: &others, diagnostics: &result.diagnostics)
+                 others: &others, visited: &visited, diagnostics: &result.diagnostics)
         }
         for code in codes where !topEntries.contains(code) {
             result.diagnostics.warning("language '\(code)' has no folder content/\(code)", at: SourceLocation(file: SiteConfig.path),
@@ -63,8 +64,15 @@ struct ContentLoader {
     }
 
     private func scan(language: String, directory: URL, relative: String, markdown: inout [Entry], others: inout [Entry],
-                      diagnostics: inout Diagnostics) {
+                      visited: inout Set<String>, diagnostics: inout Diagnostics) {
         let fm = FileManager.default
+        // Each real folder is read once, so a symbolic link back up the tree cannot loop forever.
+        guard visited.insert(directory.resolvingSymlinksInPath().path).inserted else {
+            diagnostics.error("symbolic link '\(directory.lastPathComponent)' leads back into a folder already read",
+                              at: SourceLocation(file: "content/\(language)/\(relative)"),
+                              hint: "remove the link: it makes the content tree a loop")
+            return
+        }
         guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else { return }
         let rootPath = root.resolvingSymlinksInPath().path
         for name in names.sorted() where !name.hasPrefix(".") {
@@ -87,7 +95,8 @@ struct ContentLoader {
             var isDir: ObjCBool = false
             fm.fileExists(atPath: target.path, isDirectory: &isDir)
             if isDir.boolValue {
-                scan(language: language, directory: target, relative: relPath, markdown: &markdown, others: &others, diagnostics: &diagnostics)
+                scan(language: language, directory: target, relative: relPath, markdown: &markdown, others: &others,
+                     visited: &visited, diagnostics: &diagnostics)
             } else if name.hasSuffix(".md") {
                 markdown.append(Entry(language: language, languagePath: relPath, absolutePath: target.path))
             } else {

@@ -105,12 +105,14 @@ extension DocumentMetadata {
             case "date": meta.date = fields.date(value, field: key)
             case "themes":
                 for (id, at) in fields.stringList(value, field: key) ?? [] {
+                    if themes.isBroken { continue }
                     if themes.theme(id) != nil {
                         if !meta.themes.contains(id) { meta.themes.append(id) }
                     } else {
                         fields.diagnostics.error("unknown theme '\(id)'", at: at,
                                                  hint: Suggestion.didYouMean(id, in: themes.ids)
-                                                    ?? "add '\(id)' to content/themes.yaml or use one of: \(themes.ids.prefix(12).joined(separator: ", "))")
+                                                    ?? (themes.ids.isEmpty ? "add '\(id)' to content/themes.yaml"
+                                                        : "add '\(id)' to content/themes.yaml or use one of: \(themes.ids.prefix(12).joined(separator: ", "))"))
                     }
                 }
             case "municipality": meta.municipality = fields.string(value, field: key)

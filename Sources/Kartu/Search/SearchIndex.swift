@@ -100,6 +100,19 @@ struct SearchIndex {
 
     private static func json(_ value: Any) -> Data {
         // Sorted keys: the same index bytes on every build.
-        (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        // Markup characters as \u escapes: a title like `</script>` stays inert even if a file is
+        // ever inlined into a page. Outside strings JSON has none of them, so bytes can be replaced.
+        guard data.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 }) else { return data }
+        var escaped = Data(capacity: data.count + 64)
+        for byte in data {
+            switch byte {
+            case 0x3C: escaped.append(contentsOf: Array("\\u003c".utf8))
+            case 0x3E: escaped.append(contentsOf: Array("\\u003e".utf8))
+            case 0x26: escaped.append(contentsOf: Array("\\u0026".utf8))
+            default: escaped.append(byte)
+            }
+        }
+        return escaped
     }
 }

@@ -149,6 +149,10 @@ final class TestSite: @unchecked Sendable {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        // Output must not depend on the machine the tests run on (GitHub's runners set GITHUB_ACTIONS).
+        var environment = ProcessInfo.processInfo.environment
+        environment["GITHUB_ACTIONS"] = nil
+        process.environment = environment
         // Read both pipes to the end on their own threads so a chatty child never blocks on a full pipe.
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
