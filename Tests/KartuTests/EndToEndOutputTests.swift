@@ -486,7 +486,7 @@ struct EndToEndDefaultThemeTests {
         try site.build(baseURL: "https://example.org/guide/")
         let html = try #require(site.read("site/lt/projects/ignalina/index.html"))
         #expect(html.contains("<link rel=\"stylesheet\" href=\"/guide/assets/kartu.css\">"))
-        #expect(html.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"/guide/en/projects/ignalina-en/\">"))
+        #expect(html.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/guide/en/projects/ignalina-en/\">"))
         let hrefs = try Regex(#"(?:href|src)="([^"]*)""#)
         for file in site.files(under: "site") where file.hasSuffix(".html") {
             let text = site.read("site/" + file) ?? ""

@@ -28,16 +28,25 @@ struct SearchIndex {
     /// Splits text into folded words of two or more characters.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var current = ""
-        for character in Slug.fold(text) {
-            if character.isLetter || character.isNumber {
-                current.append(character)
-            } else if !current.isEmpty {
-                if current.count >= 2 { words.append(current) }
-                current = ""
+        var current = String.UnicodeScalarView()
+        var length = 0
+        // Scalars, not Characters: after folding no combining marks are left, and ASCII (most of
+        // the text) is tested without a Unicode property lookup.
+        for scalar in Slug.fold(text).unicodeScalars {
+            let v = scalar.value
+            let isWordPart = v < 0x80
+                ? (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if isWordPart {
+                current.append(scalar)
+                length += 1
+            } else if length > 0 {
+                if length >= 2 { words.append(String(current)) }
+                current = String.UnicodeScalarView()
+                length = 0
             }
         }
-        if current.count >= 2 { words.append(current) }
+        if length >= 2 { words.append(String(current)) }
         return words
     }
 

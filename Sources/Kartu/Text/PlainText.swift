@@ -10,7 +10,7 @@ enum PlainText {
         var lastWasSpace = true
         var entity: String?
         func append(_ c: Character) {
-            if c.isWhitespace {
+            if c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{A0}" {
                 if !lastWasSpace { out.append(" ") }
                 lastWasSpace = true
             } else {
