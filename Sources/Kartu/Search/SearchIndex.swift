@@ -72,25 +72,34 @@ struct SearchIndex {
         }
         var files: [(String, Data)] = []
         for (name, words) in shards.sorted(by: { $0.key < $1.key }) {
-            files.append(("t-\(fileName(name)).json", json(words)))
+            var json = "{"
+            for (i, word) in words.keys.sorted().enumerated() {
+                if i > 0 { json.append(",") }
+                JSONText.string(word, into: &json)
+                json.append(":[")
+                JSONText.integers(words[word]![0], into: &json)
+                json.append(",")
+                JSONText.integers(words[word]![1], into: &json)
+                json.append("]")
+            }
+            json.append("}")
+            files.append(("t-\(fileName(name)).json", Data(json.utf8)))
         }
         var chunk = 0
         while chunk * chunkSize < entries.count {
             let slice = entries[(chunk * chunkSize)..<min(entries.count, (chunk + 1) * chunkSize)]
-            let documents: [[String: String]] = slice.map { entry in
+            let documents = slice.map { entry in
                 var document = ["t": entry.title, "u": entry.url, "k": entry.kindLabel, "l": entry.languageName,
                                 "x": excerpt(summary: entry.summary, text: entry.text)]
                 if let municipality = entry.municipality { document["m"] = municipality }
-                return document
+                return JSONText.object(document)
             }
-            files.append(("d-\(chunk).json", json(documents)))
+            files.append(("d-\(chunk).json", Data(("[" + documents.joined(separator: ",") + "]").utf8)))
             chunk += 1
         }
-        let meta: [String: Any] = [
-            "version": 1, "documents": entries.count, "chunkSize": chunkSize,
-            "shards": shards.keys.sorted().map { [$0, fileName($0)] },
-        ]
-        files.append(("meta.json", json(meta)))
+        let shardList = shards.keys.sorted().map { "[" + JSONText.string($0) + "," + JSONText.string(fileName($0)) + "]" }
+        let meta = "{\"chunkSize\":\(chunkSize),\"documents\":\(entries.count),\"shards\":[" + shardList.joined(separator: ",") + "],\"version\":1}"
+        files.append(("meta.json", Data(meta.utf8)))
         return files
     }
 
@@ -101,27 +110,11 @@ struct SearchIndex {
     }
 
     static func excerpt(summary: String?, text: String) -> String {
-        let full = [summary, text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        // Only the start of a long text is needed: never count or copy all of it.
+        let head = text.prefix(excerptLength + 1)
+        let full = [summary, String(head)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         guard full.count > excerptLength else { return full }
         let cut = full.prefix(excerptLength)
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"
-    }
-
-    private static func json(_ value: Any) -> Data {
-        // Sorted keys: the same index bytes on every build.
-        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        // Markup characters as \u escapes: a title like `</script>` stays inert even if a file is
-        // ever inlined into a page. Outside strings JSON has none of them, so bytes can be replaced.
-        guard data.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 }) else { return data }
-        var escaped = Data(capacity: data.count + 64)
-        for byte in data {
-            switch byte {
-            case 0x3C: escaped.append(contentsOf: Array("\\u003c".utf8))
-            case 0x3E: escaped.append(contentsOf: Array("\\u003e".utf8))
-            case 0x26: escaped.append(contentsOf: Array("\\u0026".utf8))
-            default: escaped.append(byte)
-            }
-        }
-        return escaped
     }
 }

@@ -28,10 +28,15 @@ struct PageAssembler {
         let shared = SharedIndex(model: model)
         var plans: [PagePlan] = []
         var files: [(String, Data)] = []
-        for language in config.languages {
+        // Languages are independent of each other: assembled on all cores, joined in site order.
+        let model = self.model, templates = self.templates
+        let perLanguage = parallelMap(config.languages) { language in
             let pages = LanguagePages(model: model, templates: templates, shared: shared, language: language)
-            plans += pages.plans()
-            files += pages.files()
+            return (pages.plans(), pages.files())
+        }
+        for (languagePlans, languageFiles) in perLanguage {
+            plans += languagePlans
+            files += languageFiles
         }
         let defaultView = shared.languageViews.first { $0.isDefault }!
         let site = SiteView(title: config.title(in: config.defaultLanguage), rootURL: model.basePath,

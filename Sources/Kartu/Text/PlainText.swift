@@ -51,6 +51,8 @@ enum PlainText {
             }
         }
         if let pending = entity { out += "&" + pending }
-        return out.trimmingCharacters(in: .whitespaces)
+        // `append` never writes a leading space and writes at most one trailing one.
+        if out.last == " " { out.removeLast() }
+        return out
     }
 }

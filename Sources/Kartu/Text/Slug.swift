@@ -5,7 +5,7 @@ import Foundation
 public enum Slug {
     /// Letters that Unicode does not decompose into a base letter plus marks, so diacritic
     /// stripping alone leaves them (or drops them); they get an explicit ASCII spelling.
-    static let undecomposable: [Character: String] = [
+    static let undecomposable: [Unicode.Scalar: String] = [
         "ł": "l", "Ł": "L", "ß": "ss", "ẞ": "SS", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
         "ħ": "h", "Ħ": "H", "ı": "i", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
         "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D", "ŀ": "l", "Ŀ": "L",
@@ -34,11 +34,18 @@ public enum Slug {
     /// Non-ASCII characters that survive folding are kept (so Cyrillic or Greek still compare).
     public static func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
-        var replaced = ""
-        replaced.reserveCapacity(text.utf8.count)
-        for character in text {
-            if let ascii = undecomposable[character] { replaced += ascii } else { replaced.append(character) }
+        // These letters lie in U+00C6…U+0153, but for ẞ: a range check per scalar before any lookup.
+        var replaced = String.UnicodeScalarView()
+        var changed = false
+        for scalar in text.unicodeScalars {
+            if (scalar.value >= 0xC6 && scalar.value <= 0x153) || scalar.value == 0x1E9E, let ascii = undecomposable[scalar] {
+                replaced.append(contentsOf: ascii.unicodeScalars)
+                changed = true
+            } else {
+                replaced.append(scalar)
+            }
         }
-        return replaced.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        let source = changed ? String(replaced) : text
+        return source.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
     }
 }
