@@ -47,38 +47,13 @@ public struct SiteBuilder {
             (language.code, documents.count { $0.language == language.code && $0.role == .page })
         }
 
-        timer.step("markdown")
+        timer.step("markdown, links and HTML")
 
-        // 3. Markdown parsed; headings and links collected.
-        let unsafeHTML = config.unsafeHTML
-        let markdown = parallelMap(documents) { MarkdownDocument($0.body, lineOffset: $0.bodyLineOffset, unsafeHTML: unsafeHTML) }
-
-        timer.step("links and HTML")
-
-        // 4. Links checked against the whole tree and rewritten; then each body rendered to HTML.
+        // 3–4. Markdown parsed; links checked against the whole tree and rewritten; bodies rendered.
         let bases = SiteModel.bases(from: options.baseURL ?? config.baseURL)
         let strings = UIStrings.load(root: root, config: config, diagnostics: &diagnostics)
-        let resolver = LinkResolver(
-            documentsBySource: Dictionary(documents.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { a, _ in a }),
-            urlPaths: documents.map(\.urlPath),
-            headingIDs: markdown.map { Set($0.headings.map(\.id)) },
-            resources: Dictionary(content.resources.map { ($0.sourcePath, $0.outputPath) }, uniquingKeysWith: { a, _ in a }),
-            assetPaths: Set(assetFiles(root: root).map { "assets/" + $0 }),
-            basePath: bases.path)
-        let rendered = parallelMap(Array(markdown.indices)) { i -> (html: String, targets: [Int], problems: [Diagnostic]) in
-            var problems: [Diagnostic] = []
-            var targets: [Int] = []
-            for link in markdown[i].links {
-                switch resolver.resolveLink(link, in: i, sourcePath: documents[i].sourcePath) {
-                case .success(let resolution):
-                    if let url = resolution.url { markdown[i].setURL(url, of: link) }
-                    if let target = resolution.target, target != i { targets.append(target) }
-                case .failure(let problem): problems.append(problem)
-                }
-            }
-            let html = markdown[i].renderHTML(footnoteBackLabel: strings.lookup("footnoteBack", in: documents[i].language))
-            return (html, targets, problems)
-        }
+        let (rendered, headings) = renderBodies(documents, resources: content.resources, root: root, config: config,
+                                                basePath: bases.path, strings: strings)
         var backlinks = [[Int]](repeating: [], count: documents.count)
         for (i, result) in rendered.enumerated() {
             diagnostics.append(contentsOf: result.problems)
@@ -102,31 +77,66 @@ public struct SiteBuilder {
 
         // 7. Pages: planned from the immutable model, checked for clashing URLs, rendered on all cores.
         let model = SiteModel(config: config, themes: themes, strings: strings, documents: documents,
-                              bodies: rendered.map(\.html), headings: markdown.map(\.headings), related: related,
+                              bodies: rendered.map(\.html), headings: headings, related: related,
                               backlinks: backlinks, basePath: bases.path, absoluteBase: bases.absolute)
         let (plans, generatedFiles) = PageAssembler(model: model, templates: templates).plans()
         diagnostics.append(contentsOf: Self.urlClashes(plans, resources: content.resources, generated: generatedFiles.map(\.0)))
         guard !diagnostics.hasErrors else { return report() }
-        timer.step("rendering")
-        let html = parallelMap(plans) { (plan: PagePlan) in Data(templates.render(plan.view, with: plan.template).utf8) }
         pages = plans.count
 
-        timer.step("output")
-
-        // 8. Output, swapped in whole.
+        // 8. Output: every page rendered straight into the new site on all cores (no page is held in
+        // memory after it is written), then the new site swapped in whole.
+        timer.step("rendering and output")
+        let render: @Sendable (PagePlan) -> Data = { plan in Data(templates.render(plan.view, with: plan.template).utf8) }
         if options.write {
-            let files = zip(plans, html).map { ($0.outputPath, $1) } + generatedFiles
-            var copies = content.resources.map { ($0.outputPath, URL(fileURLWithPath: $0.absolutePath)) }
-            copies += assetFiles(root: root).map { ("assets/" + $0, root.appendingPathComponent("templates/assets/" + $0)) }
+            var items = plans.map { plan in OutputWriter.Item(path: plan.outputPath, content: .render { render(plan) }) }
+            items += generatedFiles.map { OutputWriter.Item(path: $0.0, content: .bytes($0.1)) }
+            items += content.resources.map { OutputWriter.Item(path: $0.outputPath, content: .copy($0.absolutePath)) }
+            items += assetFiles(root: root).map {
+                OutputWriter.Item(path: "assets/" + $0, content: .copy(root.appendingPathComponent("templates/assets/" + $0).path))
+            }
             do {
-                try OutputWriter(output: output).write(files: files, copies: copies)
+                try OutputWriter(output: output).write(items)
             } catch {
                 diagnostics.append(Diagnostic(.error, "cannot write the site to '\(output.path)': \(error.localizedDescription)",
                                               hint: "check that the folder is writable and the disk has space"))
                 pages = 0
             }
+        } else {
+            // `check` renders every page too: what fails in a template fails here, not at deploy.
+            _ = parallelMap(plans) { render($0).count }
         }
         return report()
+    }
+
+    /// Parses every document's Markdown, resolves its links and renders it. The syntax trees live
+    /// only in here: they are freed before any page is assembled.
+    private func renderBodies(_ documents: [Document], resources: [Resource], root: URL, config: SiteConfig, basePath: String,
+                              strings: UIStrings) -> ([(html: String, targets: [Int], problems: [Diagnostic])], [[MarkdownDocument.Heading]]) {
+        let unsafeHTML = config.unsafeHTML
+        let markdown = parallelMap(documents) { MarkdownDocument($0.body, lineOffset: $0.bodyLineOffset, unsafeHTML: unsafeHTML) }
+        let resolver = LinkResolver(
+            documentsBySource: Dictionary(documents.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { a, _ in a }),
+            urlPaths: documents.map(\.urlPath),
+            headingIDs: markdown.map { Set($0.headings.map(\.id)) },
+            resources: Dictionary(resources.map { ($0.sourcePath, $0.outputPath) }, uniquingKeysWith: { a, _ in a }),
+            assetPaths: Set(assetFiles(root: root).map { "assets/" + $0 }),
+            basePath: basePath)
+        let rendered = parallelMap(Array(markdown.indices)) { i -> (html: String, targets: [Int], problems: [Diagnostic]) in
+            var problems: [Diagnostic] = []
+            var targets: [Int] = []
+            for link in markdown[i].links {
+                switch resolver.resolveLink(link, in: i, sourcePath: documents[i].sourcePath) {
+                case .success(let resolution):
+                    if let url = resolution.url { markdown[i].setURL(url, of: link) }
+                    if let target = resolution.target, target != i { targets.append(target) }
+                case .failure(let problem): problems.append(problem)
+                }
+            }
+            let html = markdown[i].renderHTML(footnoteBackLabel: strings.lookup("footnoteBack", in: documents[i].language))
+            return (html, targets, problems)
+        }
+        return (rendered, markdown.map(\.headings))
     }
 
     /// Pages (or a page and a file) written to the same place. The diagnostic goes to the content

@@ -79,9 +79,11 @@ struct ContentLoader {
             let url = directory.appendingPathComponent(name)
             let relPath = relative.isEmpty ? name : relative + "/" + name
             let sourcePath = "content/\(language)/\(relPath)"
-            let attributes = try? fm.attributesOfItem(atPath: url.path)
+            // lstat, not FileManager attributes: one system call, no extended attributes read.
+            var status = stat()
+            guard lstat(url.path, &status) == 0 else { continue }
             var target = url
-            if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
+            if (status.st_mode & S_IFMT) == S_IFLNK {
                 let resolved = url.resolvingSymlinksInPath()
                 let inside = resolved.path == rootPath || resolved.path.hasPrefix(rootPath + "/")
                 guard inside, fm.fileExists(atPath: resolved.path) else {
@@ -91,10 +93,9 @@ struct ContentLoader {
                     continue
                 }
                 target = resolved
+                if stat(resolved.path, &status) != 0 { continue }
             }
-            var isDir: ObjCBool = false
-            fm.fileExists(atPath: target.path, isDirectory: &isDir)
-            if isDir.boolValue {
+            if (status.st_mode & S_IFMT) == S_IFDIR {
                 scan(language: language, directory: target, relative: relPath, markdown: &markdown, others: &others,
                      visited: &visited, diagnostics: &diagnostics)
             } else if name.hasSuffix(".md") {

@@ -1,6 +1,8 @@
 import Foundation
 
 extension LanguagePages {
+    static let homeSectionLimit = 6
+
     /// The top folders of this language, by the `weight` of their `_index.md`, then by title.
     func sectionKeys(_ pages: [Int]) -> [String] {
         var keys = Set(pages.compactMap { model.documents[$0].section })
@@ -84,7 +86,8 @@ extension LanguagePages {
         var view = page(title: title, description: home.summary ?? site.title, urlPath: code + "/",
                         languages: switcher { "\($0)/" }, current: nil)
         view.home = home
-        view.homeSections = sectionViews.map(\.view)
+        // Each section with its newest documents; the section's own page lists them all.
+        view.homeSections = sectionViews.map { $0.view.newest(Self.homeSectionLimit) }
         return PagePlan(outputPath: code + "/index.html", template: "home", view: view,
                         origin: homeDoc.map { model.documents[$0].sourcePath } ?? "the home page of \(code)")
     }

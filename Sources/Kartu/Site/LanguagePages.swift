@@ -12,7 +12,8 @@ final class LanguagePages {
     let lang: LanguageView
     let strings: [String: any Sendable]
     private var cards: [Int: DocumentCardView] = [:]
-    private var listRank: [Int: Int] = [:]
+    /// Position of each page document (by document index) in this language's list order.
+    private var listRank: [Int] = []
     var sectionViews: [(key: String, view: SectionView)] = []
     /// Folder → its `_index.md` document.
     let listDocs: [String: Int]
@@ -38,6 +39,7 @@ final class LanguagePages {
     func plans() -> [PagePlan] {
         // List order for this language: newest first, undated last, then title in this language's order.
         let ordered = shared.pages.sorted(by: listOrder)
+        listRank = [Int](repeating: Int.max, count: model.documents.count)
         for (rank, i) in ordered.enumerated() { listRank[i] = rank }
         let pages = ordered.filter { model.documents[$0].language == code }
         facetLinks = Facet.allCases.map { LinkView(title: t("facet.\($0.rawValue)") ?? $0.rawValue, url: model.url(facetIndexPath($0)), id: $0.rawValue) }
@@ -69,7 +71,7 @@ final class LanguagePages {
         return model.documents[a].sourcePath < model.documents[b].sourcePath
     }
 
-    func sortedByList(_ indices: [Int]) -> [Int] { indices.sorted { listRank[$0]! < listRank[$1]! } }
+    func sortedByList(_ indices: [Int]) -> [Int] { indices.sorted { listRank[$0] < listRank[$1] } }
 
     func page(title: String, description: String?, urlPath: String, languages: [LanguageLinkView], current: String?) -> PageView {
         PageView(site: site, lang: lang, t: strings, title: title, description: description, url: model.url(urlPath),
@@ -166,7 +168,8 @@ final class LanguagePages {
 
     /// This language's feed (with a base URL) and search index.
     func files() -> [(String, Data)] {
-        let pages = shared.pages.filter { model.documents[$0].language == code }.sorted(by: listOrder)
+        // In list order, as ranked by plans() (which runs first): no second collation sort.
+        let pages = sortedByList(shared.pages.filter { model.documents[$0].language == code })
         var files: [(String, Data)] = []
         if model.hasAbsoluteBase {
             let entries = pages.prefix(Feed.limit).map { i in

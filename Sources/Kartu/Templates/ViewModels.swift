@@ -236,6 +236,15 @@ struct SectionView: MustacheParent, Sendable {
     let content: String?
     let summary: String?
     let documents: [DocumentCardView]
+    /// All the section's documents when `documents` shows only the newest (on the home page).
+    var total: Int? = nil
+
+    /// The same section showing only its newest `limit` documents.
+    func newest(_ limit: Int) -> SectionView {
+        var view = SectionView(title: title, url: url, content: content, summary: summary, documents: Array(documents.prefix(limit)))
+        view.total = documents.count
+        return view
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -244,8 +253,9 @@ struct SectionView: MustacheParent, Sendable {
         case "content": content
         case "summary": summary
         case "documents": documents
-        case "count": documents.count
+        case "count": total ?? documents.count
         case "hasDocuments": !documents.isEmpty
+        case "hasMore": (total ?? documents.count) > documents.count
         default: nil
         }
     }

@@ -1,58 +1,67 @@
-import Foundation
-
 /// The text of rendered HTML, for search and summaries: tags removed, the five entities cmark
-/// writes decoded, whitespace collapsed.
+/// writes decoded, whitespace collapsed. Works on UTF-8 bytes: every byte that matters here is ASCII,
+/// and multi-byte characters pass through untouched.
 enum PlainText {
     static func fromHTML(_ html: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(html.utf8.count / 2)
         var inTag = false
         var lastWasSpace = true
-        var entity: String?
-        func append(_ c: Character) {
-            if c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{A0}" {
-                if !lastWasSpace { out.append(" ") }
-                lastWasSpace = true
-            } else {
-                out.append(c)
-                lastWasSpace = false
-            }
+        var entity: [UInt8]? = nil
+        func space() {
+            if !lastWasSpace { out.append(0x20) }
+            lastWasSpace = true
         }
-        for c in html {
+        func text(_ byte: UInt8) {
+            out.append(byte)
+            lastWasSpace = false
+        }
+        for byte in html.utf8 {
             if inTag {
-                if c == ">" { inTag = false; append(" ") }
-                continue
-            }
-            if var pending = entity {
-                if c == ";" {
-                    switch pending {
-                    case "amp": append("&")
-                    case "lt": append("<")
-                    case "gt": append(">")
-                    case "quot": append("\"")
-                    case "#39", "apos": append("'")
-                    default: out += "&" + pending + ";"
-                    }
-                    entity = nil
-                } else if pending.count < 8 {
-                    pending.append(c)
-                    entity = pending
-                } else {
-                    out += "&" + pending
-                    entity = nil
-                    append(c)
+                if byte == UInt8(ascii: ">") {
+                    inTag = false
+                    space()
                 }
                 continue
             }
-            switch c {
-            case "<": inTag = true
-            case "&": entity = ""
-            default: append(c)
+            if var pending = entity {
+                if byte == UInt8(ascii: ";") {
+                    switch String(decoding: pending, as: UTF8.self) {
+                    case "amp": text(UInt8(ascii: "&"))
+                    case "lt": text(UInt8(ascii: "<"))
+                    case "gt": text(UInt8(ascii: ">"))
+                    case "quot": text(UInt8(ascii: "\""))
+                    case "#39", "apos": text(UInt8(ascii: "'"))
+                    default:
+                        out.append(UInt8(ascii: "&"))
+                        out += pending
+                        text(UInt8(ascii: ";"))
+                    }
+                    entity = nil
+                } else if pending.count < 8 {
+                    pending.append(byte)
+                    entity = pending
+                } else {
+                    out.append(UInt8(ascii: "&"))
+                    out += pending
+                    entity = nil
+                    text(byte)
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "<"): inTag = true
+            case UInt8(ascii: "&"): entity = []
+            case 0x20, 0x0A, 0x09, 0x0D: space()
+            default: text(byte)
             }
         }
-        if let pending = entity { out += "&" + pending }
-        // `append` never writes a leading space and writes at most one trailing one.
-        if out.last == " " { out.removeLast() }
-        return out
+        if let pending = entity {
+            out.append(UInt8(ascii: "&"))
+            out += pending
+        }
+        // `space()` never writes a leading space and writes at most one trailing one.
+        if out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 }

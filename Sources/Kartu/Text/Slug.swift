@@ -34,6 +34,36 @@ public enum Slug {
     /// Non-ASCII characters that survive folding are kept (so Cyrillic or Greek still compare).
     public static func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        if let fast = foldLatin(text) { return fast }
+        return foldAny(text)
+    }
+
+    /// Folded form of each scalar of the Latin blocks (U+0000…U+024F), worked out once with the
+    /// general path below, so that Baltic, Polish and other Latin text folds by table lookups.
+    private static let latinTable: [String] = (0..<0x250).map { value in
+        foldAny(String(Character(Unicode.Scalar(UInt32(value))!)))
+    }
+
+    /// The table path: nil when the text has a scalar outside the Latin blocks and the combining
+    /// diacritics (U+0300…U+036F, which folding removes).
+    private static func foldLatin(_ text: String) -> String? {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 0x20)! : scalar)
+            } else if v < 0x250 {
+                out.append(contentsOf: latinTable[Int(v)].unicodeScalars)
+            } else if v >= 0x300 && v <= 0x36F {
+                continue
+            } else {
+                return nil
+            }
+        }
+        return String(out)
+    }
+
+    static func foldAny(_ text: String) -> String {
         // These letters lie in U+00C6…U+0153, but for ẞ: a range check per scalar before any lookup.
         var replaced = String.UnicodeScalarView()
         var changed = false
