@@ -37,7 +37,10 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_MAKE_CORPUS = os.environ.get("KARTU_MAKE_CORPUS", "/work/shared/bench/make-corpus.py")
+# The project's shared folder sits beside the repository (../shared), on developers' machines and in CI.
+DEFAULT_MAKE_CORPUS = os.environ.get(
+    "KARTU_MAKE_CORPUS",
+    os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "bench", "make-corpus.py")))
 CMARK_ARGS = ["-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist"]
 BASE_URL = "https://example.org/"  # the corpus's hugo.toml baseURL: kartu then also writes feeds and the sitemap
 

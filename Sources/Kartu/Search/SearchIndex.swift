@@ -28,25 +28,48 @@ struct SearchIndex {
     /// Splits text into folded words of two or more characters.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        var current: [UInt8] = []
         var length = 0
-        // Scalars, not Characters: after folding no combining marks are left, and ASCII (most of
-        // the text) is tested without a Unicode property lookup.
-        for scalar in Slug.fold(text).unicodeScalars {
+        func flush() {
+            if length >= 2 { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+            length = 0
+        }
+        func add(_ scalar: Unicode.Scalar) {
             let v = scalar.value
             let isWordPart = v < 0x80
-                ? (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A)
+                ? (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39)
                 : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
             if isWordPart {
-                current.append(scalar)
+                current.append(contentsOf: String(scalar).utf8)
                 length += 1
             } else if length > 0 {
-                if length >= 2 { words.append(String(current)) }
-                current = String.UnicodeScalarView()
-                length = 0
+                flush()
             }
         }
-        if length >= 2 { words.append(String(current)) }
+        // ASCII bytes are lowercased and tested here; everything else goes through Slug.fold one
+        // run at a time, so folding stays exactly the engine's (and the search script's).
+        let utf8 = Array(text.utf8)
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
+            if byte < 0x80 {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                    current.append(lower)
+                    length += 1
+                } else if length > 0 {
+                    flush()
+                }
+                i += 1
+                continue
+            }
+            var j = i
+            while j < utf8.count, utf8[j] >= 0x80 { j += 1 }
+            for scalar in Slug.fold(String(decoding: utf8[i..<j], as: UTF8.self)).unicodeScalars { add(scalar) }
+            i = j
+        }
+        flush()
         return words
     }
 
