@@ -37,8 +37,12 @@ final class LanguagePages {
     func t(_ key: String) -> String? { model.strings.lookup(key, in: code) }
 
     func plans() -> [PagePlan] {
-        // List order for this language: newest first, undated last, then title in this language's order.
-        let ordered = shared.pages.sorted(by: listOrder)
+        // List order for this language: newest first, undated last, then title in this language's
+        // alphabetical order. Documents of other languages only ever appear in lists of their own
+        // (e.g. "in other languages"), so they are ranked after, by date and a plain title order.
+        let mine = shared.pages.filter { model.documents[$0].language == code }.sorted(by: listOrder)
+        let others = shared.pages.filter { model.documents[$0].language != code }.sorted(by: plainListOrder)
+        let ordered = mine + others
         listRank = [Int](repeating: Int.max, count: model.documents.count)
         for (rank, i) in ordered.enumerated() { listRank[i] = rank }
         let pages = ordered.filter { model.documents[$0].language == code }
@@ -68,6 +72,19 @@ final class LanguagePages {
         }
         let order = formatting.compare(model.documents[a].metadata.title, model.documents[b].metadata.title)
         if order != .orderedSame { return order == .orderedAscending }
+        return model.documents[a].sourcePath < model.documents[b].sourcePath
+    }
+
+    /// Newest first, then title by code points, then path: deterministic without collation.
+    func plainListOrder(_ a: Int, _ b: Int) -> Bool {
+        let da = model.documents[a].metadata.date, db = model.documents[b].metadata.date
+        if da != db {
+            guard let da else { return false }
+            guard let db else { return true }
+            return da > db
+        }
+        let ta = model.documents[a].metadata.title, tb = model.documents[b].metadata.title
+        if ta != tb { return ta < tb }
         return model.documents[a].sourcePath < model.documents[b].sourcePath
     }
 
@@ -143,7 +160,7 @@ final class LanguagePages {
             period: meta.period.map { ["start": formatting.format($0.start), "end": formatting.format($0.end),
                                        "startISO": $0.start.description, "endISO": $0.end.description] },
             translations: translations, toc: toc, section: section,
-            related: model.related[i].map(card), backlinks: sortedByList(model.backlinks[i]).map(card))
+            related: model.related[i].map(card), backlinks: model.backlinks[i].sorted(by: listOrder).map(card))
         let languages = switcher { other in
             other == self.code ? document.urlPath : self.shared.translation(of: i, in: other, model: self.model).map { self.model.documents[$0].urlPath }
         }
