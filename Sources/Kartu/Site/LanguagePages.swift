@@ -63,13 +63,18 @@ final class LanguagePages {
 
     // MARK: Shared pieces
 
-    func listOrder(_ a: Int, _ b: Int) -> Bool {
+    /// Newest first, undated last; nil when the dates do not decide.
+    private func newerFirst(_ a: Int, _ b: Int) -> Bool? {
         let da = model.documents[a].metadata.date, db = model.documents[b].metadata.date
-        if da != db {
-            guard let da else { return false }
-            guard let db else { return true }
-            return da > db
-        }
+        guard da != db else { return nil }
+        guard let da else { return false }
+        guard let db else { return true }
+        return da > db
+    }
+
+    /// Newest first, then title in this language's alphabetical order, then path.
+    func listOrder(_ a: Int, _ b: Int) -> Bool {
+        if let decided = newerFirst(a, b) { return decided }
         let order = formatting.compare(model.documents[a].metadata.title, model.documents[b].metadata.title)
         if order != .orderedSame { return order == .orderedAscending }
         return model.documents[a].sourcePath < model.documents[b].sourcePath
@@ -77,12 +82,7 @@ final class LanguagePages {
 
     /// Newest first, then title by code points, then path: deterministic without collation.
     func plainListOrder(_ a: Int, _ b: Int) -> Bool {
-        let da = model.documents[a].metadata.date, db = model.documents[b].metadata.date
-        if da != db {
-            guard let da else { return false }
-            guard let db else { return true }
-            return da > db
-        }
+        if let decided = newerFirst(a, b) { return decided }
         let ta = model.documents[a].metadata.title, tb = model.documents[b].metadata.title
         if ta != tb { return ta < tb }
         return model.documents[a].sourcePath < model.documents[b].sourcePath

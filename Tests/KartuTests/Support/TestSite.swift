@@ -143,16 +143,17 @@ final class TestSite: @unchecked Sendable {
         var description: String { "the kartu executable was not found beside the test bundle; run `swift build` first" }
     }
 
-    static func runKartu(_ arguments: [String], in directory: URL) throws -> ProcessResult {
+    /// Runs `kartu`; with `environment`, exactly that environment, else this process's without `GITHUB_ACTIONS`.
+    static func runKartu(_ arguments: [String], in directory: URL, environment: [String: String]? = nil) throws -> ProcessResult {
         guard let executable else { throw ExecutableNotFound() }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         // Output must not depend on the machine the tests run on (GitHub's runners set GITHUB_ACTIONS).
-        var environment = ProcessInfo.processInfo.environment
-        environment["GITHUB_ACTIONS"] = nil
-        process.environment = environment
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["GITHUB_ACTIONS"] = nil
+        process.environment = environment ?? inherited
         // Read both pipes to the end on their own threads so a chatty child never blocks on a full pipe.
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

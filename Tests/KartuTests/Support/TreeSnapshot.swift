@@ -79,25 +79,6 @@ extension TestSite {
 
     /// Runs `kartu` with `arguments` and exactly `environment`, in this site's folder unless told otherwise.
     func run(_ arguments: [String], environment: [String: String], in directory: URL? = nil) throws -> ProcessResult {
-        guard let executable = Self.executable else { throw ExecutableNotFound() }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment
-        process.currentDirectoryURL = directory ?? root
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data()
-        nonisolated(unsafe) var errData = Data()
-        DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        group.wait()
-        process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self))
+        try Self.runKartu(arguments, in: directory ?? root, environment: environment)
     }
 }
