@@ -10,7 +10,7 @@ swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name KartuFuzz \
   -I Sources/CCmarkGFM \
   Fuzz/FuzzContent.swift \
   Sources/Kartu/Content/SourceText.swift Sources/Kartu/Content/FrontMatter.swift \
-  Sources/Kartu/Markdown/MarkdownDocument.swift Sources/Kartu/Text/Slug.swift Sources/Kartu/Text/HTMLText.swift \
+  Sources/Kartu/Markdown/MarkdownDocument.swift Sources/Kartu/Text/Slug.swift Sources/Kartu/Text/XMLText.swift \
   -lcmark-gfm -lcmark-gfm-extensions -o .build-fuzz/fuzz-content
 args=("$@")
 [ ${#args[@]} -eq 0 ] && args=(-runs=1000000)

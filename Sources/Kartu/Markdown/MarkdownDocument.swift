@@ -187,7 +187,7 @@ final class MarkdownDocument: @unchecked Sendable {
         defer { free(rendered) }
         let html = String(cString: rendered)
         guard let label = footnoteBackLabel, html.contains(Self.footnoteBackAttribute) else { return html }
-        return html.replacingOccurrences(of: Self.footnoteBackAttribute, with: "aria-label=\"\(HTMLText.escape(label))\"")
+        return html.replacingOccurrences(of: Self.footnoteBackAttribute, with: "aria-label=\"\(XMLText.escape(label))\"")
     }
 
     private static let footnoteBackAttribute = "aria-label=\"Back to content\""

@@ -1,4 +1,5 @@
-/// Escaping for XML text and attribute values (sitemaps, feeds): front-matter text can hold anything.
+/// Escaping for text kartu writes into XML and HTML itself (sitemaps, feeds, labels it puts into
+/// rendered Markdown); templates escape on their own. Front-matter text can hold anything.
 enum XMLText {
     static func escape(_ text: String) -> String {
         var out = ""
