@@ -33,10 +33,13 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(name: .long, help: "Threads to use (default: one per core); the output is the same whatever the number.")
+    var jobs: Int?
+
     func run() throws {
         let root = URL(fileURLWithPath: site.root)
         let options = BuildOptions(root: root, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
-                                   strict: strict, write: true)
+                                   strict: strict, write: true, jobs: jobs)
         try runBuild(options, format: site.diagnosticFormat)
     }
 }

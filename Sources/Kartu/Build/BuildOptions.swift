@@ -12,13 +12,16 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// False for `kartu check`: everything but writing.
     public var write: Bool
+    /// Threads to use; nil for one per core. The output is the same bytes whatever the number.
+    public var jobs: Int?
 
-    public init(root: URL, output: URL? = nil, baseURL: String? = nil, strict: Bool = false, write: Bool = true) {
+    public init(root: URL, output: URL? = nil, baseURL: String? = nil, strict: Bool = false, write: Bool = true, jobs: Int? = nil) {
         self.root = root
         self.output = output
         self.baseURL = baseURL
         self.strict = strict
         self.write = write
+        self.jobs = jobs
     }
 }
 

@@ -13,6 +13,16 @@ public struct SiteBuilder {
     /// Runs the build. Throws only for usage problems (missing root or content folder, a forbidden
     /// output folder); problems in the site's files are in the report.
     public func run() throws(UsageError) -> BuildReport {
+        if let jobs = options.jobs, jobs < 1 {
+            throw UsageError(message: "--jobs must be at least 1", hint: "leave it out to use every core")
+        }
+        let result: Result<BuildReport, UsageError> = Parallelism.$workers.withValue(options.jobs) {
+            do throws(UsageError) { return .success(try build()) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private func build() throws(UsageError) -> BuildReport {
         let clock = ContinuousClock.now
         let root = options.root.standardizedFileURL
         let output = (options.output ?? root.appendingPathComponent("site")).standardizedFileURL
