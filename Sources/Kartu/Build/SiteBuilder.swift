@@ -62,7 +62,8 @@ public struct SiteBuilder {
         // 3–4. Markdown parsed; links checked against the whole tree and rewritten; bodies rendered.
         let bases = SiteModel.bases(from: options.baseURL ?? config.baseURL)
         let strings = UIStrings.load(root: root, config: config, diagnostics: &diagnostics)
-        let (rendered, headings) = renderBodies(documents, resources: content.resources, root: root, config: config,
+        let assets = assetFiles(root: root)
+        let (rendered, headings) = renderBodies(documents, resources: content.resources, assets: assets, config: config,
                                                 basePath: bases.path, strings: strings)
         var backlinks = [[Int]](repeating: [], count: documents.count)
         for (i, result) in rendered.enumerated() {
@@ -102,7 +103,7 @@ public struct SiteBuilder {
             var items = plans.map { plan in OutputWriter.Item(path: plan.outputPath, content: .render { render(plan) }) }
             items += generatedFiles.map { OutputWriter.Item(path: $0.0, content: .bytes($0.1)) }
             items += content.resources.map { OutputWriter.Item(path: $0.outputPath, content: .copy($0.absolutePath)) }
-            items += assetFiles(root: root).map {
+            items += assets.map {
                 OutputWriter.Item(path: "assets/" + $0, content: .copy(root.appendingPathComponent("templates/assets/" + $0).path))
             }
             do {
@@ -121,7 +122,7 @@ public struct SiteBuilder {
 
     /// Parses every document's Markdown, resolves its links and renders it. The syntax trees live
     /// only in here: they are freed before any page is assembled.
-    private func renderBodies(_ documents: [Document], resources: [Resource], root: URL, config: SiteConfig, basePath: String,
+    private func renderBodies(_ documents: [Document], resources: [Resource], assets: [String], config: SiteConfig, basePath: String,
                               strings: UIStrings) -> ([(html: String, targets: [Int], problems: [Diagnostic])], [[MarkdownDocument.Heading]]) {
         let unsafeHTML = config.unsafeHTML
         let markdown = parallelMap(documents) { MarkdownDocument($0.body, lineOffset: $0.bodyLineOffset, unsafeHTML: unsafeHTML) }
@@ -130,7 +131,7 @@ public struct SiteBuilder {
             urlPaths: documents.map(\.urlPath),
             headingIDs: markdown.map { Set($0.headings.map(\.id)) },
             resources: Dictionary(resources.map { ($0.sourcePath, $0.outputPath) }, uniquingKeysWith: { a, _ in a }),
-            assetPaths: Set(assetFiles(root: root).map { "assets/" + $0 }),
+            assetPaths: Set(assets.map { "assets/" + $0 }),
             basePath: basePath)
         let rendered = parallelMap(Array(markdown.indices)) { i -> (html: String, targets: [Int], problems: [Diagnostic]) in
             var problems: [Diagnostic] = []
@@ -212,13 +213,8 @@ public struct SiteBuilder {
 
     private func readText(_ path: String, root: URL, diagnostics: inout Diagnostics) -> String? {
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
-        switch SourceText.decode(data) {
-        case .success(let source): return source.text
-        case .failure(.invalidUTF8(let line, let column)):
-            diagnostics.error("file is not valid UTF-8", at: SourceLocation(file: path, line: line, column: column),
-                              hint: "save the file with UTF-8 encoding")
-            return ""
-        }
+        // An undecodable file is reported here; "" keeps later steps from calling it missing.
+        return SourceText.text(of: data, file: path, diagnostics: &diagnostics) ?? ""
     }
 
     /// Files of `templates/assets/`, relative to it, sorted.

@@ -57,9 +57,10 @@ struct ContentLoader {
             if let document, !document.metadata.draft { documents.append(document) }
         }
         checkTranslationKeys(documents, diagnostics: &result.diagnostics)
-        assignURLs(&documents, diagnostics: &result.diagnostics)
+        let bundleSlugs = Self.bundleSlugs(documents)
+        assignURLs(&documents, bundleSlugs: bundleSlugs, diagnostics: &result.diagnostics)
         result.documents = documents
-        result.resources = resources(others, documents: documents)
+        result.resources = resources(others, bundleSlugs: bundleSlugs)
         return result
     }
 
@@ -115,14 +116,7 @@ struct ContentLoader {
             diagnostics.error("cannot read file", at: start, hint: "check the file's permissions")
             return (nil, diagnostics)
         }
-        let text: String
-        switch SourceText.decode(data) {
-        case .success(let source): text = source.text
-        case .failure(.invalidUTF8(let line, let column)):
-            diagnostics.error("file is not valid UTF-8", at: SourceLocation(file: file, line: line, column: column),
-                              hint: "save the file with UTF-8 encoding")
-            return (nil, diagnostics)
-        }
+        guard let text = SourceText.text(of: data, file: file, diagnostics: &diagnostics) else { return (nil, diagnostics) }
         let frontMatter: FrontMatter
         switch FrontMatter.split(text) {
         case .success(let split): frontMatter = split
@@ -200,11 +194,16 @@ struct ContentLoader {
         return url
     }
 
-    private func assignURLs(_ documents: inout [Document], diagnostics: inout Diagnostics) {
-        var bundleSlugs: [String: [String: String]] = [:]  // language → bundle folder → slug
+    /// Per language: bundle folder → the `slug` its index.md gives it (the folder's URL segment).
+    private static func bundleSlugs(_ documents: [Document]) -> [String: [String: String]] {
+        var slugs: [String: [String: String]] = [:]
         for document in documents where document.isBundle {
-            if let slug = document.metadata.slug { bundleSlugs[document.language, default: [:]][document.folder] = slug }
+            if let slug = document.metadata.slug { slugs[document.language, default: [:]][document.folder] = slug }
         }
+        return slugs
+    }
+
+    private func assignURLs(_ documents: inout [Document], bundleSlugs: [String: [String: String]], diagnostics: inout Diagnostics) {
         var owners: [String: String] = [:]
         for i in documents.indices {
             let document = documents[i]
@@ -233,12 +232,8 @@ struct ContentLoader {
         }
     }
 
-    private func resources(_ files: [Entry], documents: [Document]) -> [Resource] {
-        var bundleSlugs: [String: [String: String]] = [:]
-        for document in documents where document.isBundle {
-            if let slug = document.metadata.slug { bundleSlugs[document.language, default: [:]][document.folder] = slug }
-        }
-        return files.map { entry in
+    private func resources(_ files: [Entry], bundleSlugs: [String: [String: String]]) -> [Resource] {
+        files.map { entry in
             let folder = entry.languagePath.contains("/") ? String(entry.languagePath[..<entry.languagePath.lastIndex(of: "/")!]) : ""
             let name = entry.languagePath.split(separator: "/").last.map(String.init) ?? entry.languagePath
             let output = folderURL(folder, language: entry.language, bundleSlugs: bundleSlugs[entry.language] ?? [:]) + name

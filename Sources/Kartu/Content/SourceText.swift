@@ -10,6 +10,18 @@ struct SourceText {
         case invalidUTF8(line: Int, column: Int)
     }
 
+    /// The text of a file, or nil with a diagnostic at the first bad byte (`what` names the file kind).
+    static func text(of data: Data, file: String, what: String = "file", diagnostics: inout Diagnostics) -> String? {
+        switch decode(data) {
+        case .success(let source):
+            return source.text
+        case .failure(.invalidUTF8(let line, let column)):
+            diagnostics.error("\(what) is not valid UTF-8", at: SourceLocation(file: file, line: line, column: column),
+                              hint: "save the \(what) with UTF-8 encoding")
+            return nil
+        }
+    }
+
     static func decode(_ data: Data) -> Result<SourceText, Problem> {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }

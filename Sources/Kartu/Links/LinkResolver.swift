@@ -87,7 +87,7 @@ struct LinkResolver: Sendable {
         if fragment.isEmpty || ids.contains(fragment) || fragment.hasPrefix("fn-") || fragment.hasPrefix("fnref-") {
             return .success(())
         }
-        let hint = Suggestion.didYouMean(fragment, in: ids).map { $0.replacingOccurrences(of: "'", with: "'#", range: $0.range(of: "'")) }
+        let hint = Suggestion.closest(to: fragment, in: ids).map { "did you mean '#\($0)'?" }
             ?? (ids.isEmpty ? "the target has no headings" : "headings there: \(ids.sorted().prefix(8).map { "#" + $0 }.joined(separator: ", "))")
         return .failure(.error("no heading '#\(fragment)' in \(name)", at: at, hint: hint))
     }

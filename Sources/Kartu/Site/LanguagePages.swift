@@ -63,13 +63,8 @@ final class LanguagePages {
 
     // MARK: Shared pieces
 
-    /// Newest first, undated last; nil when the dates do not decide.
     private func newerFirst(_ a: Int, _ b: Int) -> Bool? {
-        let da = model.documents[a].metadata.date, db = model.documents[b].metadata.date
-        guard da != db else { return nil }
-        guard let da else { return false }
-        guard let db else { return true }
-        return da > db
+        DayDate.newerFirst(model.documents[a].metadata.date, model.documents[b].metadata.date)
     }
 
     /// Newest first, then title in this language's alphabetical order, then path.

@@ -19,9 +19,6 @@ struct PageAssembler {
     let model: SiteModel
     let templates: TemplateSet
 
-    /// Templates of the pages kartu generates besides documents, sections and homes.
-    static let generatedTemplates = ["theme", "themes", "facet", "facets"]
-
     /// The pages, and the other files they come with (feeds, search indexes).
     func plans() -> (pages: [PagePlan], files: [(String, Data)]) {
         let config = model.config

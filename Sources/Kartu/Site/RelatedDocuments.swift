@@ -51,13 +51,8 @@ struct RelatedDocuments {
         }
         // Tie-break rank: newer first, then path.
         let order = pages.sorted { a, b in
-            let da = documents[a].metadata.date, db = documents[b].metadata.date
-            if da != db {
-                guard let da else { return false }
-                guard let db else { return true }
-                return da > db
-            }
-            return documents[a].sourcePath < documents[b].sourcePath
+            DayDate.newerFirst(documents[a].metadata.date, documents[b].metadata.date)
+                ?? (documents[a].sourcePath < documents[b].sourcePath)
         }
         var rank = [Int](repeating: Int.max, count: n)
         for (r, i) in order.enumerated() { rank[i] = r }

@@ -24,12 +24,8 @@ struct TemplateSet: Sendable {
         for relative in Self.templateFiles(in: folder) {
             let path = "templates/" + relative
             guard let data = fm.contents(atPath: folder.appendingPathComponent(relative).path) else { continue }
-            switch SourceText.decode(data) {
-            case .success(let source):
-                sources.append((String(relative.dropLast(".mustache".count)), path, source.text))
-            case .failure(.invalidUTF8(let line, let column)):
-                diagnostics.error("template is not valid UTF-8", at: SourceLocation(file: path, line: line, column: column),
-                                  hint: "save the template with UTF-8 encoding")
+            if let text = SourceText.text(of: data, file: path, what: "template", diagnostics: &diagnostics) {
+                sources.append((String(relative.dropLast(".mustache".count)), path, text))
             }
         }
         var templates: [String: MustacheTemplate] = [:]

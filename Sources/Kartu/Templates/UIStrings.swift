@@ -19,14 +19,7 @@ struct UIStrings: Sendable {
         for language in config.languages {
             let path = "templates/i18n/\(language.code).yaml"
             guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { continue }
-            let text: String
-            switch SourceText.decode(data) {
-            case .success(let source): text = source.text
-            case .failure(.invalidUTF8(let line, let column)):
-                diagnostics.error("file is not valid UTF-8", at: SourceLocation(file: path, line: line, column: column),
-                                  hint: "save the file with UTF-8 encoding")
-                continue
-            }
+            guard let text = SourceText.text(of: data, file: path, diagnostics: &diagnostics) else { continue }
             let source = YAMLSource(file: path)
             guard let node = source.parse(text, diagnostics: &diagnostics) else { continue }
             var fields = YAMLFields(source: source)

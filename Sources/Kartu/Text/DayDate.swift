@@ -38,6 +38,14 @@ public struct DayDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         String(format: "%04d-%02d-%02d", year, month, day)
     }
 
+    /// List order by date: newer first, undated last; nil when the dates do not decide.
+    static func newerFirst(_ a: DayDate?, _ b: DayDate?) -> Bool? {
+        guard a != b else { return nil }
+        guard let a else { return false }
+        guard let b else { return true }
+        return a > b
+    }
+
     public static func < (a: DayDate, b: DayDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
