@@ -12,10 +12,14 @@ struct YAMLSource {
         self.lineOffset = lineOffset
     }
 
-    /// Only the implicit types kartu reads (booleans, integers, null): every other plain scalar stays
-    /// text, read as written. Yams's default resolver also tries float, timestamp, merge and value
-    /// patterns on every scalar, which cost a quarter of reading the content tree.
-    static let resolver = Resolver.basic.appending(.bool).appending(.int).appending(.null)
+    /// Documents are read with no implicit types: every scalar is text, read as written. Yams
+    /// resolves a scalar's type by trying regular expressions on it, and does so for every scalar
+    /// (for duplicate-key checks, too), which was most of the cost of reading front matter; the
+    /// few fields that take a boolean or a number are typed on their own (`YAMLFields.typed`).
+    static let resolver = Resolver.basic
+
+    /// The implicit types kartu reads, for a plain scalar of a boolean or integer field.
+    static let typedResolver = Resolver.basic.appending(.bool).appending(.int)
 
     func location(_ mark: Mark?) -> SourceLocation {
         guard let mark else { return SourceLocation(file: file, line: lineOffset + 1, column: 1) }
@@ -27,7 +31,9 @@ struct YAMLSource {
     /// Parses one YAML document; a syntax error becomes a diagnostic at its place in the file.
     func parse(_ text: String, diagnostics: inout Diagnostics) -> Node? {
         do {
-            return try Yams.compose(yaml: text, Self.resolver)
+            // An explicit encoding: Yams's default reads the process environment on every parse,
+            // which was half the cost of parsing front matter. UTF-8 is what that default picks here.
+            return try Yams.compose(yaml: text, Self.resolver, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error))
             return nil
@@ -76,7 +82,7 @@ struct YAMLFields {
 
     mutating func string(_ node: Node, field: String) -> String? {
         if case .scalar(let scalar) = node {
-            if node.tag == Tag(.null) && scalar.style == .plain {
+            if scalar.style == .plain && Self.nullSpellings.contains(scalar.string) {
                 diagnostics.error("'\(field)' is empty", at: source.location(of: node), hint: "give '\(field)' a value or remove the line")
                 return nil
             }
@@ -127,15 +133,24 @@ struct YAMLFields {
         return date
     }
 
+    /// YAML's null (Yams's `null` rule): empty, `~`, `null`, `Null`, `NULL`.
+    static let nullSpellings: Set<String> = ["", "~", "null", "Null", "NULL"]
+
+    /// A plain scalar resolved with the boolean and integer rules; quoted text stays text.
+    static func typed(_ node: Node) -> Node? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
+        return Node(scalar.string, Tag(.implicit, YAMLSource.typedResolver, .default), .plain)
+    }
+
     mutating func bool(_ node: Node, field: String) -> Bool? {
-        if case .scalar = node, node.tag == Tag(.bool), let value = node.bool { return value }
+        if let typed = Self.typed(node), typed.tag == Tag(.bool), let value = typed.bool { return value }
         diagnostics.error("'\(field)' must be true or false, not \(Self.describe(node))", at: source.location(of: node),
                           hint: "write \(field): true or \(field): false")
         return nil
     }
 
     mutating func int(_ node: Node, field: String) -> Int? {
-        if case .scalar = node, node.tag == Tag(.int), let value = node.int { return value }
+        if let typed = Self.typed(node), typed.tag == Tag(.int), let value = typed.int { return value }
         diagnostics.error("'\(field)' must be a whole number, not \(Self.describe(node))", at: source.location(of: node),
                           hint: "write e.g. \(field): 10")
         return nil

@@ -35,7 +35,8 @@ public struct Document: Sendable {
 
     /// The folder holding the file, inside the language folder (`projects` or `projects/utena` for a bundle).
     var folder: String {
-        guard let slash = languagePath.lastIndex(of: "/") else { return "" }
+        // A byte search: this is asked for every document by every list page.
+        guard let slash = languagePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(languagePath[..<slash])
     }
 

@@ -22,29 +22,32 @@ struct FrontMatter {
 
     static func split(_ text: String) -> Result<FrontMatter, Problem> {
         if text.allSatisfy(\.isWhitespace) { return .failure(.empty) }
-        var lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let first = lines.first, isFence(first) else { return .failure(.missing) }
-        guard lines.count == 2 else { return .failure(.unclosed) }
+        let firstEnd = text.utf8.firstIndex(of: 0x0A) ?? text.endIndex
+        guard isFence(text[..<firstEnd], "---") else { return .failure(.missing) }
+        guard firstEnd < text.endIndex else { return .failure(.unclosed) }
         // Find the closing fence at the start of a line.
-        let rest = lines.removeLast()
+        let rest = text[text.index(after: firstEnd)...]
         var lineNumber = 1
         var lineStart = rest.startIndex
         while lineStart < rest.endIndex || lineStart == rest.startIndex {
-            let lineEnd = rest[lineStart...].firstIndex(of: "\n") ?? rest.endIndex
+            // Searched on UTF-8 (text here has LF line ends only, see SourceText): a character
+            // search would segment every grapheme of the front matter.
+            let lineEnd = rest.utf8[lineStart...].firstIndex(of: 0x0A) ?? rest.endIndex
             lineNumber += 1
-            if isFence(rest[lineStart..<lineEnd]) || rest[lineStart..<lineEnd].trimmingTrailingSpaces() == "..." {
+            if isFence(rest[lineStart..<lineEnd], "---") || isFence(rest[lineStart..<lineEnd], "...") {
                 let yaml = String(rest[rest.startIndex..<lineStart])
-                let bodyStart = lineEnd < rest.endIndex ? rest.index(after: lineEnd) : rest.endIndex
+                let bodyStart = lineEnd < rest.endIndex ? rest.utf8.index(after: lineEnd) : rest.endIndex
                 return .success(FrontMatter(yaml: yaml, yamlLineOffset: 1, body: rest[bodyStart...], bodyLineOffset: lineNumber))
             }
             if lineEnd == rest.endIndex { break }
-            lineStart = rest.index(after: lineEnd)
+            lineStart = rest.utf8.index(after: lineEnd)
         }
         return .failure(.unclosed)
     }
 
-    private static func isFence(_ line: Substring) -> Bool {
-        line.trimmingTrailingSpaces() == "---"
+    /// `---` (or YAML's `...` end marker) with nothing but trailing blanks.
+    private static func isFence(_ line: Substring, _ fence: String) -> Bool {
+        line.utf8.starts(with: fence.utf8) && line.trimmingTrailingSpaces() == fence
     }
 }
 

@@ -25,7 +25,9 @@ struct SourceText {
     static func decode(_ data: Data) -> Result<SourceText, Problem> {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let bad = firstInvalidUTF8(bytes) {
+        // The standard library's validation is the fast path; the byte-by-byte scan only locates a problem.
+        let valid = String(validating: bytes, as: UTF8.self)
+        if valid == nil, let bad = firstInvalidUTF8(bytes) {
             var line = 1, lineStart = 0
             for i in 0..<bad where bytes[i] == 0x0A {
                 line += 1
@@ -34,6 +36,7 @@ struct SourceText {
             let column = String(decoding: bytes[lineStart..<bad], as: UTF8.self).count + 1
             return .failure(.invalidUTF8(line: line, column: column))
         }
+        if let valid, !bytes.contains(0x0D) { return .success(SourceText(text: valid)) }
         if bytes.contains(0x0D) {
             var normalized: [UInt8] = []
             normalized.reserveCapacity(bytes.count)

@@ -29,12 +29,13 @@ struct LinkResolver: Sendable {
         if raw.isEmpty || Self.hasScheme(raw) || raw.hasPrefix("//") { return .success(Resolution(url: nil, target: nil)) }
         var path = raw
         var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
+        // Byte searches: link texts are short, but a Character search segments graphemes.
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
             fragment = String(path[path.index(after: hash)...])
             path = String(path[..<hash])
         }
-        if let question = path.firstIndex(of: "?") { path = String(path[..<question]) }
-        let decoded = path.removingPercentEncoding ?? path
+        if let question = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<question]) }
+        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
 
         if decoded.isEmpty {
             guard let fragment else { return .success(Resolution(url: nil, target: nil)) }
@@ -45,7 +46,7 @@ struct LinkResolver: Sendable {
         if decoded.hasPrefix("/") {
             contentPath = Self.normalize("content" + decoded)
         } else {
-            let folder = sourcePath[..<(sourcePath.lastIndex(of: "/") ?? sourcePath.startIndex)]
+            let folder = sourcePath[..<(sourcePath.utf8.lastIndex(of: UInt8(ascii: "/")) ?? sourcePath.startIndex)]
             contentPath = Self.normalize(folder + "/" + decoded)
         }
 
@@ -92,25 +93,31 @@ struct LinkResolver: Sendable {
         return .failure(.error("no heading '#\(fragment)' in \(name)", at: at, hint: hint))
     }
 
+    /// `scheme:` as RFC 3986 spells it: an ASCII letter, then letters, digits, `+`, `-` or `.`.
     static func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        return !scheme.isEmpty && scheme.first!.isLetter
-            && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+        guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let scheme = url.utf8[..<colon]
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        guard let first = scheme.first, isLetter(first) else { return false }
+        return scheme.allSatisfy { b in
+            isLetter(b) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+        }
     }
 
     /// Removes `.` and `..` segments; a path climbing above the root stays visibly outside (`../…`).
     static func normalize<S: StringProtocol>(_ path: S) -> String {
         var parts: [Substring] = []
-        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
+        let path = Substring(path)
+        for bytes in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            let segment = Substring(bytes)
             if segment == "." { continue }
             if segment == "..", let last = parts.last, last != ".." {
                 parts.removeLast()
             } else {
-                parts.append(Substring(segment))
+                parts.append(segment)
             }
         }
-        return parts.joined(separator: "/") + (path.hasSuffix("/") ? "/" : "")
+        return parts.joined(separator: "/") + (path.utf8.last == UInt8(ascii: "/") ? "/" : "")
     }
 
     /// `target` written relative to the folder of `from`, as an editor would type it.

@@ -195,27 +195,30 @@ final class MarkdownDocument: @unchecked Sendable {
 
 /// cmark counts columns in bytes; editors and the rest of kartu's diagnostics count characters.
 private struct CharacterColumns {
-    let utf8: String.UTF8View
+    let text: String
     let isASCII: Bool
-    private var lineStarts: [String.Index] = []
+    /// Byte offset of each line's start; empty for ASCII text, whose columns need no conversion.
+    private var lineStarts: [Int] = []
 
     init(_ text: String) {
-        utf8 = text.utf8
-        isASCII = text.utf8.allSatisfy { $0 < 0x80 }
-        guard !isASCII else { return }
-        lineStarts.append(utf8.startIndex)
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let next = utf8.index(after: index)
-            if utf8[index] == 0x0A { lineStarts.append(next) }
-            index = next
+        var text = text
+        var starts: [Int] = []
+        let isASCII = text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 >= 0x80 }) else { return true }
+            starts.append(0)
+            for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+            return false
         }
+        self.text = text
+        self.isASCII = isASCII
+        lineStarts = starts
     }
 
     /// The 1-based character column of a 1-based byte column on a 1-based line.
     func column(line: Int, byteColumn: Int) -> Int {
         guard !isASCII, line >= 1, line <= lineStarts.count, byteColumn > 1 else { return byteColumn }
-        let start = lineStarts[line - 1]
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
         let end = utf8.index(start, offsetBy: byteColumn - 1, limitedBy: utf8.endIndex) ?? utf8.endIndex
         return String(decoding: utf8[start..<end], as: UTF8.self).count + 1
     }

@@ -28,10 +28,16 @@ struct SearchIndex {
     /// Splits text into folded words of two or more characters.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
+        forEachWord(in: text) { words.append($0) }
+        return words
+    }
+
+    /// Calls `body` with each folded word of two or more characters, in order, without collecting them.
+    static func forEachWord(in text: String, _ body: (String) -> Void) {
         var current: [UInt8] = []
         var length = 0
         func flush() {
-            if length >= 2 { words.append(String(decoding: current, as: UTF8.self)) }
+            if length >= 2 { body(String(decoding: current, as: UTF8.self)) }
             current.removeAll(keepingCapacity: true)
             length = 0
         }
@@ -41,7 +47,7 @@ struct SearchIndex {
                 ? (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39)
                 : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
             if isWordPart {
-                current.append(contentsOf: String(scalar).utf8)
+                UTF8.encode(scalar) { current.append($0) }
                 length += 1
             } else if length > 0 {
                 flush()
@@ -50,6 +56,7 @@ struct SearchIndex {
         // ASCII bytes are lowercased and tested here; everything else goes through Slug.fold one
         // run at a time, so folding stays exactly the engine's (and the search script's).
         let utf8 = Array(text.utf8)
+        var folded: [UInt8] = []
         var i = 0
         while i < utf8.count {
             let byte = utf8[i]
@@ -66,11 +73,23 @@ struct SearchIndex {
             }
             var j = i
             while j < utf8.count, utf8[j] >= 0x80 { j += 1 }
-            for scalar in Slug.fold(String(decoding: utf8[i..<j], as: UTF8.self)).unicodeScalars { add(scalar) }
+            // Baltic and Polish letters fold by table to ASCII bytes (the common case, no String made).
+            folded.removeAll(keepingCapacity: true)
+            if Slug.foldLatin(utf8: utf8[i..<j], into: &folded), folded.allSatisfy({ $0 < 0x80 }) {
+                for byte in folded {
+                    if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                        current.append(byte)
+                        length += 1
+                    } else if length > 0 {
+                        flush()
+                    }
+                }
+            } else {
+                for scalar in Slug.fold(String(decoding: utf8[i..<j], as: UTF8.self)).unicodeScalars { add(scalar) }
+            }
             i = j
         }
         flush()
-        return words
     }
 
     static func shard(of word: String) -> String {
@@ -81,13 +100,19 @@ struct SearchIndex {
     static func files(for entries: [Entry]) -> [(String, Data)] {
         var titleHits: [String: [Int]] = [:]
         var textHits: [String: [Int]] = [:]
+        // A word counts once per entry: as a title word, else as a text word.
+        var seen: Set<String> = []
         for (id, entry) in entries.enumerated() {
-            let inTitle = Set(words(entry.title))
-            for word in inTitle { titleHits[word, default: []].append(id) }
-            var elsewhere = Set(words(entry.text))
-            elsewhere.formUnion(words(entry.summary ?? ""))
-            elsewhere.formUnion(words(entry.municipality ?? ""))
-            for word in elsewhere.subtracting(inTitle) { textHits[word, default: []].append(id) }
+            seen.removeAll(keepingCapacity: true)
+            forEachWord(in: entry.title) { word in
+                if seen.insert(word).inserted { titleHits[word, default: []].append(id) }
+            }
+            func addText(_ word: String) {
+                if seen.insert(word).inserted { textHits[word, default: []].append(id) }
+            }
+            forEachWord(in: entry.text, addText)
+            forEachWord(in: entry.summary ?? "", addText)
+            forEachWord(in: entry.municipality ?? "", addText)
         }
         var shards: [String: [String: [[Int]]]] = [:]
         for word in Set(titleHits.keys).union(textHits.keys) {

@@ -30,13 +30,14 @@ struct TemplateSet: Sendable {
         }
         var templates: [String: MustacheTemplate] = [:]
         var ok = true
+        _ = HTMLEscaping.register
         for (name, path, text) in sources {
             do {
-                templates[name] = try MustacheTemplate(string: text)
+                templates[name] = try MustacheTemplate(string: escapingPragma + text)
             } catch let error as MustacheTemplate.ParserError {
                 ok = false
                 diagnostics.error("template syntax error: \(describe(error.error))",
-                                  at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                                  at: SourceLocation(file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                                   hint: hint(for: error.error))
             } catch {
                 ok = false
@@ -70,6 +71,11 @@ struct TemplateSet: Sendable {
     func render(_ view: Any, with name: String) -> String {
         library.render(view, withTemplate: name) ?? ""
     }
+
+    /// Put before every template: a standalone pragma line (so it leaves no output) switching to
+    /// kartu's faster HTML escaping. swift-mustache starts every template and partial with its own
+    /// escaping, so each template needs it; errors are reported one line up to match the file.
+    static let escapingPragma = "{{% CONTENT_TYPE: \(HTMLEscaping.name)}}\n"
 
     /// `.mustache` files under the folder, sorted, except the theme's static `assets/`.
     static func templateFiles(in folder: URL) -> [String] {

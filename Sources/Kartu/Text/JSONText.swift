@@ -4,24 +4,45 @@
 enum JSONText {
     static func string(_ text: String, into out: inout String) {
         out.append("\"")
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            case "<": out.append("\\u003c")
-            case ">": out.append("\\u003e")
-            case "&": out.append("\\u0026")
-            // U+2028/2029 are line breaks to JavaScript; control characters must be escaped in JSON.
-            case "\u{2028}": out.append("\\u2028")
-            case "\u{2029}": out.append("\\u2029")
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: out.unicodeScalars.append(scalar)
+        var text = text
+        text.withUTF8 { bytes in
+            // Runs of bytes that need nothing are copied whole; U+2028/2029 are E2 80 A8/A9.
+            var runStart = 0
+            var i = 0
+            func flushRun(upTo end: Int) {
+                if end > runStart { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self)) }
             }
+            while i < bytes.count {
+                let byte = bytes[i]
+                let escaped: String?
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\""): escaped = "\\\""
+                case UInt8(ascii: "\\"): escaped = "\\\\"
+                case 0x0A: escaped = "\\n"
+                case 0x0D: escaped = "\\r"
+                case 0x09: escaped = "\\t"
+                case UInt8(ascii: "<"): escaped = "\\u003c"
+                case UInt8(ascii: ">"): escaped = "\\u003e"
+                case UInt8(ascii: "&"): escaped = "\\u0026"
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escaped = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                case ..<0x20:
+                    let hex = String(byte, radix: 16)
+                    escaped = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: escaped = nil
+                }
+                if let escaped {
+                    flushRun(upTo: i)
+                    out.append(escaped)
+                    i += width
+                    runStart = i
+                } else {
+                    i += 1
+                }
+            }
+            flushRun(upTo: bytes.count)
         }
         out.append("\"")
     }

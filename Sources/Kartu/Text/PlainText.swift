@@ -3,65 +3,59 @@
 /// and multi-byte characters pass through untouched.
 enum PlainText {
     static func fromHTML(_ html: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(html.utf8.count / 2)
-        var inTag = false
-        var lastWasSpace = true
-        var entity: [UInt8]? = nil
-        func space() {
-            if !lastWasSpace { out.append(0x20) }
-            lastWasSpace = true
-        }
-        func text(_ byte: UInt8) {
-            out.append(byte)
-            lastWasSpace = false
-        }
-        for byte in html.utf8 {
-            if inTag {
-                if byte == UInt8(ascii: ">") {
-                    inTag = false
-                    space()
-                }
-                continue
-            }
-            if var pending = entity {
-                if byte == UInt8(ascii: ";") {
-                    switch String(decoding: pending, as: UTF8.self) {
-                    case "amp": text(UInt8(ascii: "&"))
-                    case "lt": text(UInt8(ascii: "<"))
-                    case "gt": text(UInt8(ascii: ">"))
-                    case "quot": text(UInt8(ascii: "\""))
-                    case "#39", "apos": text(UInt8(ascii: "'"))
-                    default:
-                        out.append(UInt8(ascii: "&"))
-                        out += pending
-                        text(UInt8(ascii: ";"))
+        var html = html
+        let out = html.withUTF8 { bytes -> [UInt8] in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count / 2)
+            var lastWasSpace = true
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let byte = bytes[i]
+                i += 1
+                switch byte {
+                case UInt8(ascii: "<"):
+                    // A tag reads as a space: skip to its end.
+                    while i < n, bytes[i] != UInt8(ascii: ">") { i += 1 }
+                    i += 1
+                    if !lastWasSpace { out.append(0x20) }
+                    lastWasSpace = true
+                case 0x20, 0x0A, 0x09, 0x0D:
+                    if !lastWasSpace { out.append(0x20) }
+                    lastWasSpace = true
+                case UInt8(ascii: "&"):
+                    // An entity name of up to 8 bytes and `;`: the five cmark writes are decoded,
+                    // anything else is kept as written.
+                    var end = i
+                    while end < n, end - i < 8, bytes[end] != UInt8(ascii: ";"), bytes[end] != UInt8(ascii: "<") { end += 1 }
+                    if end < n, bytes[end] == UInt8(ascii: ";"), let decoded = entity(bytes[i..<end]) {
+                        out.append(decoded)
+                        i = end + 1
+                    } else {
+                        out.append(byte)
                     }
-                    entity = nil
-                } else if pending.count < 8 {
-                    pending.append(byte)
-                    entity = pending
-                } else {
-                    out.append(UInt8(ascii: "&"))
-                    out += pending
-                    entity = nil
-                    text(byte)
+                    lastWasSpace = false
+                default:
+                    out.append(byte)
+                    lastWasSpace = false
                 }
-                continue
             }
-            switch byte {
-            case UInt8(ascii: "<"): inTag = true
-            case UInt8(ascii: "&"): entity = []
-            case 0x20, 0x0A, 0x09, 0x0D: space()
-            default: text(byte)
-            }
+            // Never a leading space, at most one trailing one.
+            if out.last == 0x20 { out.removeLast() }
+            return out
         }
-        if let pending = entity {
-            out.append(UInt8(ascii: "&"))
-            out += pending
-        }
-        // `space()` never writes a leading space and writes at most one trailing one.
-        if out.last == 0x20 { out.removeLast() }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func entity(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> UInt8? {
+        switch name.count {
+        case 2 where name.elementsEqual("lt".utf8): return UInt8(ascii: "<")
+        case 2 where name.elementsEqual("gt".utf8): return UInt8(ascii: ">")
+        case 3 where name.elementsEqual("amp".utf8): return UInt8(ascii: "&")
+        case 3 where name.elementsEqual("#39".utf8): return UInt8(ascii: "'")
+        case 4 where name.elementsEqual("quot".utf8): return UInt8(ascii: "\"")
+        case 4 where name.elementsEqual("apos".utf8): return UInt8(ascii: "'")
+        default: return nil
+        }
     }
 }

@@ -44,23 +44,42 @@ public enum Slug {
         foldAny(String(Character(Unicode.Scalar(UInt32(value))!)))
     }
 
+    /// The same table as UTF-8 bytes, for folding straight from bytes to bytes.
+    private static let latinBytes: [[UInt8]] = latinTable.map { Array($0.utf8) }
+
     /// The table path: nil when the text has a scalar outside the Latin blocks and the combining
     /// diacritics (U+0300…U+036F, which folding removes).
     private static func foldLatin(_ text: String) -> String? {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 0x20)! : scalar)
-            } else if v < 0x250 {
-                out.append(contentsOf: latinTable[Int(v)].unicodeScalars)
-            } else if v >= 0x300 && v <= 0x36F {
+        var out: [UInt8] = []
+        guard foldLatin(utf8: text.utf8, into: &out) else { return nil }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `fold` of UTF-8 text made only of Latin-block scalars and combining diacritics, as
+    /// UTF-8; false when another scalar occurs (those need `foldAny`). Those scalars are one or two
+    /// bytes long, so they are decoded here without building a String.
+    static func foldLatin<Bytes: Collection<UInt8>>(utf8 bytes: Bytes, into out: inout [UInt8]) -> Bool {
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let lead = bytes[index]
+            bytes.formIndex(after: &index)
+            if lead < 0x80 {
+                out.append(lead >= 0x41 && lead <= 0x5A ? lead + 0x20 : lead)
                 continue
-            } else {
-                return nil
+            }
+            // A two-byte sequence (U+0080…U+07FF) or nothing this path handles.
+            guard lead & 0xE0 == 0xC0, index != bytes.endIndex else { return false }
+            let trail = bytes[index]
+            guard trail & 0xC0 == 0x80 else { return false }
+            bytes.formIndex(after: &index)
+            let value = Int(lead & 0x1F) << 6 | Int(trail & 0x3F)
+            if value < 0x250 {
+                out.append(contentsOf: latinBytes[value])
+            } else if value < 0x300 || value > 0x36F {
+                return false
             }
         }
-        return String(out)
+        return true
     }
 
     static func foldAny(_ text: String) -> String {
