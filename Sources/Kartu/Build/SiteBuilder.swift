@@ -120,34 +120,45 @@ public struct SiteBuilder {
         return report()
     }
 
-    /// Parses every document's Markdown, resolves its links and renders it. The syntax trees live
-    /// only in here: they are freed before any page is assembled.
+    /// Parses every document's Markdown, resolves its links and renders it, one document at a time
+    /// per worker: a syntax tree is freed as soon as its HTML is written, so memory does not grow
+    /// with the number of documents. Anchors into other documents are checked afterwards, when
+    /// all headings are known (the URLs do not depend on them).
     private func renderBodies(_ documents: [Document], resources: [Resource], assets: [String], config: SiteConfig, basePath: String,
                               strings: UIStrings) -> ([(html: String, targets: [Int], problems: [Diagnostic])], [[MarkdownDocument.Heading]]) {
         let unsafeHTML = config.unsafeHTML
-        let markdown = parallelMap(documents) { MarkdownDocument($0.body, lineOffset: $0.bodyLineOffset, unsafeHTML: unsafeHTML) }
         let resolver = LinkResolver(
             documentsBySource: Dictionary(documents.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { a, _ in a }),
             urlPaths: documents.map(\.urlPath),
-            headingIDs: markdown.map { Set($0.headings.map(\.id)) },
+            headingIDs: nil,
             resources: Dictionary(resources.map { ($0.sourcePath, $0.outputPath) }, uniquingKeysWith: { a, _ in a }),
             assetPaths: Set(assets.map { "assets/" + $0 }),
             basePath: basePath)
-        let rendered = parallelMap(Array(markdown.indices)) { i -> (html: String, targets: [Int], problems: [Diagnostic]) in
+        typealias Body = (html: String, targets: [Int], problems: [Diagnostic], headings: [MarkdownDocument.Heading], anchors: [LinkResolver.Anchor])
+        let bodies = parallelMap(Array(documents.indices)) { i -> Body in
+            let document = documents[i]
+            let markdown = MarkdownDocument(document.body, lineOffset: document.bodyLineOffset, unsafeHTML: unsafeHTML)
+            let ownIDs = Set(markdown.headings.map(\.id))
             var problems: [Diagnostic] = []
             var targets: [Int] = []
-            for link in markdown[i].links {
-                switch resolver.resolveLink(link, in: i, sourcePath: documents[i].sourcePath) {
+            var anchors: [LinkResolver.Anchor] = []
+            for link in markdown.links {
+                switch resolver.resolveLink(link, in: i, sourcePath: document.sourcePath, ownHeadingIDs: ownIDs) {
                 case .success(let resolution):
-                    if let url = resolution.url { markdown[i].setURL(url, of: link) }
+                    if let url = resolution.url { markdown.setURL(url, of: link) }
                     if let target = resolution.target, target != i { targets.append(target) }
+                    if let anchor = resolution.anchor { anchors.append(anchor) }
                 case .failure(let problem): problems.append(problem)
                 }
             }
-            let html = markdown[i].renderHTML(footnoteBackLabel: strings.lookup("footnoteBack", in: documents[i].language))
-            return (html, targets, problems)
+            let html = markdown.renderHTML(footnoteBackLabel: strings.lookup("footnoteBack", in: document.language))
+            return (html, targets, problems, markdown.headings, anchors)
         }
-        return (rendered, markdown.map(\.headings))
+        let headingIDs = bodies.map { Set($0.headings.map(\.id)) }
+        let rendered = bodies.map { body in
+            (html: body.html, targets: body.targets, problems: body.problems + body.anchors.compactMap { $0.check(headingIDs) })
+        }
+        return (rendered, bodies.map(\.headings))
     }
 
     /// Pages (or a page and a file) written to the same place. The diagnostic goes to the content

@@ -6,7 +6,11 @@ import Foundation
 struct LinkResolver: Sendable {
     let documentsBySource: [String: Int]
     let urlPaths: [String]
-    let headingIDs: [Set<String>]
+    /// Heading ids of every document, for checking `#anchors`. Nil while the documents are being
+    /// parsed, one at a time (so that no more than a few syntax trees are alive at once): an
+    /// anchor into another document is then returned in `Resolution.anchor`, to check once all
+    /// headings are known. The URL does not depend on the check.
+    let headingIDs: [Set<String>]?
     let resources: [String: String]  // source path → output path
     let assetPaths: Set<String>  // files under templates/assets, as "assets/…"
     let basePath: String
@@ -15,6 +19,22 @@ struct LinkResolver: Sendable {
     struct Resolution {
         let url: String?
         let target: Int?
+        var anchor: Anchor? = nil
+    }
+
+    /// A `#fragment` into another document, checked when every document's headings are known.
+    struct Anchor: Sendable {
+        let fragment: String
+        let target: Int
+        let at: SourceLocation
+        let targetName: String
+
+        func check(_ headingIDs: [Set<String>]) -> Diagnostic? {
+            if case .failure(let problem) = LinkResolver.checkAnchor(fragment, ids: headingIDs[target], at: at, target: targetName) {
+                return problem
+            }
+            return nil
+        }
     }
 
     /// The URL to write for `link` in document `index`, or a diagnostic.
@@ -23,7 +43,8 @@ struct LinkResolver: Sendable {
     }
 
     /// Like `resolve`, also naming the document a link reaches (for backlinks).
-    func resolveLink(_ link: MarkdownDocument.Link, in index: Int, sourcePath: String) -> Result<Resolution, Diagnostic> {
+    func resolveLink(_ link: MarkdownDocument.Link, in index: Int, sourcePath: String,
+                     ownHeadingIDs: Set<String>? = nil) -> Result<Resolution, Diagnostic> {
         let raw = link.url
         let at = SourceLocation(file: sourcePath, line: link.line, column: link.column)
         if raw.isEmpty || Self.hasScheme(raw) || raw.hasPrefix("//") { return .success(Resolution(url: nil, target: nil)) }
@@ -39,7 +60,8 @@ struct LinkResolver: Sendable {
 
         if decoded.isEmpty {
             guard let fragment else { return .success(Resolution(url: nil, target: nil)) }
-            return checkAnchor(fragment, in: index, at: at, target: "this document").map { _ in Resolution(url: nil, target: nil) }
+            let ids = ownHeadingIDs ?? headingIDs?[index] ?? []
+            return Self.checkAnchor(fragment, ids: ids, at: at, target: "this document").map { _ in Resolution(url: nil, target: nil) }
         }
 
         let contentPath: String
@@ -56,13 +78,17 @@ struct LinkResolver: Sendable {
             ?? documentsBySource[folder + "/_index.md"]
         {
             var url = basePath + urlPaths[target]
+            var pending: Anchor?
             if let fragment, !fragment.isEmpty {
-                if case .failure(let problem) = checkAnchor(fragment, in: target, at: at, target: "'\(contentPath)'") {
-                    return .failure(problem)
+                let anchor = Anchor(fragment: fragment, target: target, at: at, targetName: "'\(contentPath)'")
+                if let headingIDs {
+                    if let problem = anchor.check(headingIDs) { return .failure(problem) }
+                } else {
+                    pending = anchor
                 }
                 url += "#" + fragment
             }
-            return .success(Resolution(url: url, target: target))
+            return .success(Resolution(url: url, target: target, anchor: pending))
         }
         if let output = resources[contentPath] {
             return .success(Resolution(url: basePath + Self.percentEncodePath(output) + (fragment.map { "#" + $0 } ?? ""), target: nil))
@@ -83,8 +109,7 @@ struct LinkResolver: Sendable {
         return .failure(.error("\(what) to missing file '\(raw)'", at: at, hint: hint))
     }
 
-    private func checkAnchor(_ fragment: String, in target: Int, at: SourceLocation, target name: String) -> Result<Void, Diagnostic> {
-        let ids = headingIDs[target]
+    private static func checkAnchor(_ fragment: String, ids: Set<String>, at: SourceLocation, target name: String) -> Result<Void, Diagnostic> {
         if fragment.isEmpty || ids.contains(fragment) || fragment.hasPrefix("fn-") || fragment.hasPrefix("fnref-") {
             return .success(())
         }
