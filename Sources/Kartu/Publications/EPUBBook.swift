@@ -40,6 +40,7 @@ public struct EPUBBook: Sendable, Hashable {
     public var contentsPage: Bool
     public var labels: EPUBLabels
 
+    /// A book; everything but identifier, title, language, modified day and documents is optional.
     public init(
         identifier: String, title: String, subtitle: String? = nil, language: String,
         creators: [EPUBContributor] = [], contributors: [EPUBContributor] = [],

@@ -21,6 +21,7 @@ public struct EPUBDocument: Sendable, Hashable {
     /// Language of this document when it differs from the book's (an untranslated chapter).
     public var language: String?
 
+    /// A document; by default a chapter that shows its title as its heading, in the book's language.
     public init(fileName: String, title: String, body: String, kind: Kind = .chapter, showsTitle: Bool = true, language: String? = nil) {
         self.fileName = fileName
         self.title = title

@@ -9,6 +9,7 @@ public struct EPUBLabels: Sendable, Hashable {
     /// The landmark for where the main content starts.
     public var start: String
 
+    /// Labels in English unless given.
     public init(contents: String = "Contents", landmarks: String = "Landmarks", cover: String = "Cover",
                 titlePage: String = "Title page", start: String = "Start of content") {
         self.contents = contents

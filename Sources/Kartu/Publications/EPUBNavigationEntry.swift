@@ -7,6 +7,7 @@ public struct EPUBNavigationEntry: Sendable, Hashable {
     public var href: String?
     public var children: [EPUBNavigationEntry]
 
+    /// A link (`href`) or a heading (`href` nil, `children` not empty).
     public init(title: String, href: String?, children: [EPUBNavigationEntry] = []) {
         self.title = title
         self.href = href

@@ -8,6 +8,7 @@ public struct EPUBResource: Sendable, Hashable {
     public var mediaType: String
     public var data: Data
 
+    /// A resource of any media type; readers need support only EPUB 3's core media types.
     public init(path: String, mediaType: String, data: Data) {
         self.path = path
         self.mediaType = mediaType

@@ -17,6 +17,7 @@ public enum HTMLFragmentRewriter {
         /// The element that carries it, lower case: `a`, `img`, ….
         public let element: String
 
+        /// A link as the rewriter gives it to a map (for a map's tests).
         public init(url: String, attribute: Attribute, element: String) {
             self.url = url
             self.attribute = attribute
