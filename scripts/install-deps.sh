@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs the C libraries kartu links against (Debian/Ubuntu), only when they are missing.
+# Installs the C libraries kartu links against (Debian/Ubuntu), and epubcheck (with Java) that the
+# EPUB tests validate against, only when they are missing.
 set -euo pipefail
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev epubcheck)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
