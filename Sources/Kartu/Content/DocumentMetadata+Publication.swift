@@ -1,0 +1,34 @@
+import Yams
+
+extension DocumentMetadata {
+    /// Reads one of `publicationKeys` on a `kind: publication` document.
+    static func readPublicationField(_ key: String, _ value: Node, into meta: inout DocumentMetadata, fields: inout YAMLFields) {
+        switch key {
+        case "subtitle": meta.subtitle = fields.string(value, field: key)
+        case "isbn": meta.isbn = fields.string(value, field: key)
+        case "license": meta.license = fields.string(value, field: key)
+        case "editors":
+            // One editor may be written as plain text, like `authors`.
+            if case .scalar = value, let one = fields.string(value, field: key) {
+                meta.editors = [one]
+            } else {
+                meta.editors = (fields.stringList(value, field: key) ?? []).map(\.0)
+            }
+        case "partners": meta.partners = (fields.stringList(value, field: key) ?? []).map(\.0)
+        case "year":
+            guard let year = fields.int(value, field: key) else { return }
+            // A two-digit year is a typo, not the first century.
+            if (1000...9999).contains(year) {
+                meta.year = year
+            } else {
+                fields.diagnostics.error("'year' must be a four-digit year, not \(year)", at: fields.source.location(of: value),
+                                         hint: "write e.g. year: 2019")
+            }
+        case "chapters":
+            guard let entries = fields.stringList(value, field: key) else { return }
+            meta.chapters = entries.map { ChapterEntry(path: $0.0, location: $0.1) }
+        default:
+            break
+        }
+    }
+}
