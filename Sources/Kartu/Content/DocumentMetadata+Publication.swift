@@ -16,13 +16,12 @@ extension DocumentMetadata {
             }
         case "partners": meta.partners = (fields.stringList(value, field: key) ?? []).map(\.0)
         case "year":
-            guard let year = fields.int(value, field: key) else { return }
-            // A two-digit year is a typo, not the first century.
-            if (1000...9999).contains(year) {
+            // One message for text and for a number that is no year (a two-digit year is a typo).
+            if case .scalar = value, value.tag == Tag(.int), let year = value.int, (1000...9999).contains(year) {
                 meta.year = year
             } else {
-                fields.diagnostics.error("'year' must be a four-digit year, not \(year)", at: fields.source.location(of: value),
-                                         hint: "write e.g. year: 2019")
+                fields.diagnostics.error("'year' must be a four-digit year, not \(YAMLFields.describe(value))",
+                                         at: fields.source.location(of: value), hint: "write e.g. year: 2019")
             }
         case "chapters":
             guard let entries = fields.stringList(value, field: key) else { return }
