@@ -7,13 +7,7 @@ extension DocumentMetadata {
         case "subtitle": meta.subtitle = fields.string(value, field: key)
         case "isbn": meta.isbn = fields.string(value, field: key)
         case "license": meta.license = fields.string(value, field: key)
-        case "editors":
-            // One editor may be written as plain text, like `authors`.
-            if case .scalar = value, let one = fields.string(value, field: key) {
-                meta.editors = [one]
-            } else {
-                meta.editors = (fields.stringList(value, field: key) ?? []).map(\.0)
-            }
+        case "editors": meta.editors = names(value, field: key, fields: &fields)
         case "partners": meta.partners = (fields.stringList(value, field: key) ?? []).map(\.0)
         case "year":
             // One message for text and for a number that is no year (a two-digit year is a typo).

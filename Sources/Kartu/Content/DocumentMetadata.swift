@@ -158,12 +158,7 @@ extension DocumentMetadata {
                                                  hint: Suggestion.didYouMean(name, in: names) ?? "use any of: \(names.joined(separator: ", "))")
                     }
                 }
-            case "authors":
-                if case .scalar = value, let one = fields.string(value, field: key) {
-                    meta.authors = [one]
-                } else {
-                    meta.authors = (fields.stringList(value, field: key) ?? []).map(\.0)
-                }
+            case "authors": meta.authors = names(value, field: key, fields: &fields)
             case "summary": meta.summary = fields.string(value, field: key)
             case "translationKey": meta.translationKey = fields.string(value, field: key)
             case "slug":
@@ -274,6 +269,12 @@ extension DocumentMetadata {
         default:
             return []
         }
+    }
+
+    /// A list of names; one name may be written as plain text (`authors: Ona`).
+    static func names(_ value: Node, field: String, fields: inout YAMLFields) -> [String] {
+        if case .scalar = value, let one = fields.string(value, field: field) { return [one] }
+        return (fields.stringList(value, field: field) ?? []).map(\.0)
     }
 
     private static func unknownKey(_ key: String, at location: SourceLocation, known: [String], in parent: String?, fields: inout YAMLFields) {
