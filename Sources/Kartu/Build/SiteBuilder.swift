@@ -56,6 +56,8 @@ public struct SiteBuilder {
         documentCounts = config.languages.map { language in
             (language.code, documents.count { $0.language == language.code && $0.role == .page })
         }
+        timer.step("publications")
+
         // Publications: chapters and parts gathered and ordered, indices into `documents`.
         let publications = PublicationCatalog.build(documents, languages: config.languages, unpublished: content.unpublished,
                                                     diagnostics: &diagnostics)
