@@ -56,6 +56,11 @@ public struct SiteBuilder {
         documentCounts = config.languages.map { language in
             (language.code, documents.count { $0.language == language.code && $0.role == .page })
         }
+        timer.step("publications")
+
+        // Publications: chapters and parts gathered and ordered, indices into `documents`.
+        let publications = PublicationCatalog.build(documents, languages: config.languages, unpublished: content.unpublished,
+                                                    diagnostics: &diagnostics)
 
         timer.step("markdown, links and HTML")
 
@@ -87,7 +92,7 @@ public struct SiteBuilder {
         timer.step("pages")
 
         // 7. Pages: planned from the immutable model, checked for clashing URLs, rendered on all cores.
-        let model = SiteModel(config: config, themes: themes, strings: strings, documents: documents,
+        let model = SiteModel(config: config, themes: themes, strings: strings, documents: documents, publications: publications,
                               bodies: rendered.map(\.html), headings: headings, related: related,
                               backlinks: backlinks, basePath: bases.path, absoluteBase: bases.absolute)
         let (plans, generatedFiles) = PageAssembler(model: model, templates: templates).plans()

@@ -11,6 +11,9 @@ struct ContentLoader {
     struct Result {
         var documents: [Document] = []
         var resources: [Resource] = []
+        /// Markdown files read but not published (drafts, and files whose front matter failed), by
+        /// source path: a reference to one is not a reference to a missing file.
+        var unpublished: Set<String> = []
         var diagnostics = Diagnostics()
     }
 
@@ -52,9 +55,13 @@ struct ContentLoader {
         // Reading and checking files is independent per file: do it on all cores.
         let parsed = parallelMap(markdown) { parse($0) }
         var documents: [Document] = []
-        for (document, diagnostics) in parsed {
+        for (entry, (document, diagnostics)) in zip(markdown, parsed) {
             result.diagnostics.append(contentsOf: diagnostics)
-            if let document, !document.metadata.draft { documents.append(document) }
+            if let document, !document.metadata.draft {
+                documents.append(document)
+            } else {
+                result.unpublished.insert(entry.sourcePath)
+            }
         }
         checkTranslationKeys(documents, diagnostics: &result.diagnostics)
         let bundleSlugs = Self.bundleSlugs(documents)

@@ -37,6 +37,24 @@ public struct DocumentMetadata: Sendable {
     public var decision: Decision?
     public var host: Host?
     public var period: Period?
+
+    // A publication's own fields (`kind: publication`, see `PublicationCatalog`).
+    public var subtitle: String?
+    public var editors: [String] = []
+    public var partners: [String] = []
+    public var year: Int?
+    public var isbn: String?
+    public var license: String?
+    /// The reading order as written in `chapters:`, each entry with its place in the file; nil when
+    /// there is no list (chapters are then ordered by weight, then title).
+    public var chapters: [ChapterEntry]?
+
+    /// One entry of a publication's `chapters:` list.
+    public struct ChapterEntry: Sendable, Hashable {
+        /// As written: a path relative to the publication's folder, `.md` optional.
+        public var path: String
+        public var location: SourceLocation
+    }
 }
 
 extension DocumentMetadata {
@@ -45,6 +63,8 @@ extension DocumentMetadata {
         "translationKey", "slug", "draft", "weight",
     ]
     static let kindKeys = ["decision", "host", "period"]
+    /// Read only on `kind: publication`; elsewhere they are ignored with a warning.
+    static let publicationKeys = ["subtitle", "editors", "partners", "year", "isbn", "license", "chapters"]
 
     /// What a list page or home page may omit: they take their kind from their role.
     enum Requirement {
@@ -78,6 +98,8 @@ extension DocumentMetadata {
         var kindNode: Node?
         var kindIsValid = true
         var present: [String: Node] = [:]
+        // Keys whose meaning depends on the kind, which may come later in the mapping.
+        var kindDependent: [(key: String, keyNode: Node, value: Node)] = []
 
         for (key, keyNode, value) in fields.entries(mapping) {
             present[key] = keyNode
@@ -136,12 +158,7 @@ extension DocumentMetadata {
                                                  hint: Suggestion.didYouMean(name, in: names) ?? "use any of: \(names.joined(separator: ", "))")
                     }
                 }
-            case "authors":
-                if case .scalar = value, let one = fields.string(value, field: key) {
-                    meta.authors = [one]
-                } else {
-                    meta.authors = (fields.stringList(value, field: key) ?? []).map(\.0)
-                }
+            case "authors": meta.authors = names(value, field: key, fields: &fields)
             case "summary": meta.summary = fields.string(value, field: key)
             case "translationKey": meta.translationKey = fields.string(value, field: key)
             case "slug":
@@ -200,7 +217,7 @@ extension DocumentMetadata {
                     meta.period = Period(start: start, end: end)
                 }
             default:
-                unknownKey(key, at: source.location(of: keyNode), known: commonKeys + kindKeys, in: nil, fields: &fields)
+                kindDependent.append((key, keyNode, value))
             }
         }
 
@@ -211,6 +228,23 @@ extension DocumentMetadata {
             let names = DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")
             fields.diagnostics.error("missing required field 'kind'", at: fileStart, hint: "add kind: … (one of \(names))")
             kindIsValid = false
+        }
+        let isPublication = kindIsValid && meta.kind == .publication
+        for (key, keyNode, value) in kindDependent {
+            if publicationKeys.contains(key) {
+                if isPublication {
+                    readPublicationField(key, value, into: &meta, fields: &fields)
+                } else if kindIsValid {
+                    // A wrong kind is reported already: no second message for its fields.
+                    let onChapterOrPart = meta.kind == .chapter || requirement != .document
+                    fields.diagnostics.warning("'\(key)' applies only to a publication; it is ignored", at: source.location(of: keyNode),
+                                               hint: onChapterOrPart ? "move it to the publication's index.md (kind: publication), or remove it"
+                                                                     : "set kind: publication if this is a publication's index.md, or remove it")
+                }
+            } else {
+                unknownKey(key, at: source.location(of: keyNode), known: commonKeys + kindKeys + (isPublication ? publicationKeys : []),
+                           in: nil, fields: &fields)
+            }
         }
         if kindIsValid {
             let at = kindNode.map { source.location(of: $0) } ?? fileStart
@@ -235,6 +269,12 @@ extension DocumentMetadata {
         default:
             return []
         }
+    }
+
+    /// A list of names; one name may be written as plain text (`authors: Ona`).
+    static func names(_ value: Node, field: String, fields: inout YAMLFields) -> [String] {
+        if case .scalar = value, let one = fields.string(value, field: field) { return [one] }
+        return (fields.stringList(value, field: field) ?? []).map(\.0)
     }
 
     private static func unknownKey(_ key: String, at location: SourceLocation, known: [String], in parent: String?, fields: inout YAMLFields) {

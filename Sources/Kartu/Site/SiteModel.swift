@@ -7,6 +7,8 @@ struct SiteModel: Sendable {
     let themes: ThemeCatalog
     let strings: UIStrings
     let documents: [Document]
+    /// The publications in every language: tables of contents, reading orders, untranslated chapters.
+    let publications: PublicationCatalog
     /// Per document: its body as HTML and its headings.
     let bodies: [String]
     let headings: [[MarkdownDocument.Heading]]
