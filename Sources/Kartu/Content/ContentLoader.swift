@@ -35,7 +35,7 @@ struct ContentLoader {
         let topEntries = (try? fm.contentsOfDirectory(atPath: contentDir.path).sorted()) ?? []
         for name in topEntries where !name.hasPrefix(".") {
             var isDir: ObjCBool = false
-            fm.fileExists(atPath: contentDir.appendingPathComponent(name).path, isDirectory: &isDir)
+            _ = fm.fileExists(atPath: contentDir.appendingPathComponent(name).path, isDirectory: &isDir)
             if !isDir.boolValue { continue }
             if !codes.contains(name) {
                 result.diagnostics.error("folder 'content/\(name)' is not a site language", at: SourceLocation(file: "content/\(name)"),

@@ -11,7 +11,7 @@ extension DocumentMetadata {
         case "partners": meta.partners = (fields.stringList(value, field: key) ?? []).map(\.0)
         case "year":
             // One message for text and for a number that is no year (a two-digit year is a typo).
-            if case .scalar = value, value.tag == Tag(.int), let year = value.int, (1000...9999).contains(year) {
+            if let typed = YAMLFields.typed(value), typed.tag == Tag(.int), let year = typed.int, (1000...9999).contains(year) {
                 meta.year = year
             } else {
                 fields.diagnostics.error("'year' must be a four-digit year, not \(YAMLFields.describe(value))",
