@@ -89,13 +89,21 @@ public struct SiteBuilder {
         let templates = TemplateSet.load(root: root, diagnostics: &diagnostics)
         guard let templates, !diagnostics.hasErrors else { return report() }
 
-        timer.step("pages")
-
         // 7. Pages: planned from the immutable model, checked for clashing URLs, rendered on all cores.
         let model = SiteModel(config: config, themes: themes, strings: strings, documents: documents, publications: publications,
                               bodies: rendered.map(\.html), headings: headings, related: related,
                               backlinks: backlinks, basePath: bases.path, absoluteBase: bases.absolute)
-        let (plans, generatedFiles) = PageAssembler(model: model, templates: templates).plans()
+
+        // 8. E-books: one EPUB per edition of each publication, from the bodies rendered above.
+        timer.step("e-books")
+        let epubStylesheet = FileManager.default.contents(atPath: root.appendingPathComponent("templates/epub.css").path)
+            .map { String(decoding: $0, as: UTF8.self) }
+        let books = PublicationEPUB(model: model, resources: content.resources, stylesheet: epubStylesheet).books()
+        diagnostics.append(contentsOf: books.diagnostics)
+
+        timer.step("pages")
+        var (plans, generatedFiles) = PageAssembler(model: model, templates: templates).plans()
+        generatedFiles += books.files
         diagnostics.append(contentsOf: Self.urlClashes(plans, resources: content.resources, generated: generatedFiles.map(\.0)))
         guard !diagnostics.hasErrors else { return report() }
         pages = plans.count

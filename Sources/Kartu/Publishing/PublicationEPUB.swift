@@ -1,0 +1,193 @@
+import Foundation
+
+/// The e-book edition of a publication: one EPUB 3 per language, written beside the landing page as
+/// `<name>-<lang>.epub`.
+///
+/// The chapters are the bodies already rendered for the site, so the book says exactly what the
+/// pages say. Their links are rewritten for the book: a chapter of this edition becomes its file in
+/// the book (`chapter-02.xhtml#goals`), an image of the publication's folder is packed into the book,
+/// and any other page of the site becomes its absolute URL, which needs an absolute base URL.
+struct PublicationEPUB {
+    let model: SiteModel
+    /// Files beside the pages (images…), by the URL the bodies use for them.
+    private let resourcesByURL: [String: Resource]
+    let stylesheet: String
+
+    /// What a landing page needs to offer the download.
+    struct Download: Sendable, Hashable {
+        /// Output path relative to the site root: `lt/publications/guide/guide-lt.epub`.
+        let path: String
+        let byteCount: Int
+    }
+
+    init(model: SiteModel, resources: [Resource], stylesheet: String? = nil) {
+        self.model = model
+        self.stylesheet = stylesheet ?? Self.defaultStylesheet
+        var byURL: [String: Resource] = [:]
+        for resource in resources {
+            byURL[model.basePath + LinkResolver.percentEncodePath(resource.outputPath)] = resource
+        }
+        resourcesByURL = byURL
+    }
+
+    /// `lt/publications/guide/guide-lt.epub` for the `guide` edition in `lt`.
+    static func outputPath(of publication: Publication, model: SiteModel) -> String {
+        let landing = model.documents[publication.document].urlPath
+        let name = landing.split(separator: "/").last.map(String.init) ?? "publication"
+        return landing + "\(name)-\(publication.language).epub"
+    }
+
+    /// Every edition's EPUB, built on all cores, with the downloads by landing document.
+    func books() -> (files: [(String, Data)], downloads: [Int: Download], diagnostics: [Diagnostic]) {
+        let publications = model.publications.publications
+        let results = parallelMap(publications) { make($0) }
+        var files: [(String, Data)] = []
+        var downloads: [Int: Download] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (publication, result) in zip(publications, results) {
+            diagnostics += result.diagnostics
+            guard let data = result.data else { continue }
+            let path = Self.outputPath(of: publication, model: model)
+            files.append((path, data))
+            downloads[publication.document] = Download(path: path, byteCount: data.count)
+        }
+        return (files, downloads, diagnostics)
+    }
+
+    /// One edition's book, or the problems that kept it from being written.
+    func make(_ publication: Publication) -> (data: Data?, diagnostics: [Diagnostic]) {
+        let documents = model.documents
+        let landing = documents[publication.document]
+        let meta = landing.metadata
+        let language = publication.language
+        var problems: [Diagnostic] = []
+
+        // Files of the book, in reading order: the foreword (the landing page's own text), then parts and chapters.
+        var files: [Int: String] = [:]
+        var order: [(document: Int, kind: EPUBDocument.Kind)] = []
+        let hasForeword = !model.bodies[publication.document].isEmpty
+        if hasForeword { order.append((publication.document, .other)) }
+        var navigation: [EPUBNavigationEntry] = []
+        var chapterNumber = 0
+        func chapterFile(_ chapter: Int) -> String {
+            chapterNumber += 1
+            let file = String(format: "chapter-%02d.xhtml", chapterNumber)
+            files[chapter] = file
+            order.append((chapter, .chapter))
+            return file
+        }
+        var partNumber = 0
+        for entry in publication.contents {
+            switch entry {
+            case .chapter(let chapter):
+                let file = chapterFile(chapter)
+                navigation.append(EPUBNavigationEntry(title: documents[chapter].metadata.title, href: file))
+            case .part(let part):
+                partNumber += 1
+                var partHref: String?
+                if let partDocument = part.document {
+                    let file = String(format: "part-%02d.xhtml", partNumber)
+                    files[partDocument] = file
+                    order.append((partDocument, .part))
+                    partHref = file
+                }
+                let children = part.chapters.map { chapter in
+                    EPUBNavigationEntry(title: documents[chapter].metadata.title, href: chapterFile(chapter))
+                }
+                navigation.append(EPUBNavigationEntry(title: part.title, href: partHref, children: children))
+            }
+        }
+        if hasForeword {
+            files[publication.document] = "foreword.xhtml"
+            navigation.insert(EPUBNavigationEntry(title: meta.title, href: "foreword.xhtml"), at: 0)
+        }
+
+        // Links: a document of the book → its file; an image → packed into the book; any other page → absolute URL.
+        let fileByURL = Dictionary(files.map { (model.url(documents[$0.key].urlPath), $0.value) }, uniquingKeysWith: { a, _ in a })
+        var images: [String: EPUBResource] = [:]
+        var missingBase = false
+        func rewrite(_ html: String) -> String {
+            HTMLFragmentRewriter.rewriteLinks(html) { link in
+                let path = String(link.path)
+                if let file = fileByURL[path] { return file + (link.fragment.map { "#" + $0 } ?? "") }
+                if let resource = resourcesByURL[path], let image = packed(resource, into: &images) { return image.path }
+                guard path.hasPrefix(model.basePath), !path.isEmpty else { return nil }
+                guard model.hasAbsoluteBase else {
+                    missingBase = true
+                    return nil
+                }
+                return model.absoluteBase + path.dropFirst(model.basePath.count) + (link.fragment.map { "#" + $0 } ?? "")
+            }
+        }
+        let bookDocuments = order.map { item in
+            let document = documents[item.document]
+            return EPUBDocument(fileName: files[item.document]!, title: document.metadata.title,
+                                body: rewrite(model.bodies[item.document]), kind: item.kind,
+                                showsTitle: item.document != publication.document)
+        }
+        if missingBase {
+            problems.append(.warning("the EPUB of this publication links to pages of the site, but the site has no absolute base URL",
+                                     at: SourceLocation(file: landing.sourcePath),
+                                     hint: "set baseURL in content/site.yaml (or pass --base-url https://…) so links out of the book work"))
+        }
+
+        let strings = model.strings
+        func label(_ key: String, _ fallback: String) -> String { strings.lookup(key, in: language) ?? fallback }
+        let book = EPUBBook(
+            identifier: EPUBIdentifier.derived(translationKey: meta.translationKey ?? publication.folder, language: language,
+                                               namespace: model.hasAbsoluteBase ? model.absoluteBase : model.config.title(in: language)),
+            title: meta.title, subtitle: meta.subtitle, language: language,
+            creators: meta.editors.map(EPUBContributor.editor), contributors: meta.partners.map { EPUBContributor($0) },
+            publisher: model.config.title(in: language), rights: meta.license, description: meta.summary, isbn: meta.isbn,
+            published: meta.date, modified: Self.modified(publication, documents: documents),
+            documents: bookDocuments, navigation: navigation, resources: images.values.sorted { $0.path < $1.path },
+            stylesheet: stylesheet, titlePage: true,
+            labels: EPUBLabels(contents: label("epubContents", "Contents"), landmarks: label("epubLandmarks", "Landmarks"),
+                               cover: label("epubCover", "Cover"), titlePage: label("epubTitlePage", "Title page"),
+                               start: label("epubStart", "Start of content")))
+        do {
+            return (try EPUBWriter.write(book), problems)
+        } catch {
+            problems.append(.error("cannot make the EPUB of this publication: \(error)", at: SourceLocation(file: landing.sourcePath),
+                                   hint: "see the message; the pages of the publication are not affected"))
+            return (nil, problems)
+        }
+    }
+
+    /// An image packed once, under a name the EPUB container accepts (`images/<slug>.<ext>`).
+    private func packed(_ resource: Resource, into images: inout [String: EPUBResource]) -> EPUBResource? {
+        if let known = images[resource.outputPath] { return known }
+        let name = (resource.outputPath as NSString).lastPathComponent
+        let ext = (name as NSString).pathExtension.lowercased()
+        let stem = Slug.make((name as NSString).deletingPathExtension)
+        let path = "images/\(stem.isEmpty ? "image" : stem)-\(images.count + 1).\(ext)"
+        guard let data = FileManager.default.contents(atPath: resource.absolutePath),
+              let image = EPUBResource(path: path, data: data) else { return nil }
+        images[resource.outputPath] = image
+        return image
+    }
+
+    /// `dcterms:modified` comes from the content, never the clock: the newest date of the landing
+    /// page and the chapters, else 1 January of the publication's year, else the Unix epoch.
+    static func modified(_ publication: Publication, documents: [Document]) -> DayDate {
+        let dates = ([publication.document] + publication.readingOrder).compactMap { documents[$0].metadata.date }
+        if let newest = dates.max() { return newest }
+        if let year = documents[publication.document].metadata.year, let first = DayDate(year: year, month: 1, day: 1) { return first }
+        return DayDate(year: 1970, month: 1, day: 1)!
+    }
+
+    /// Plain, readable defaults that reading systems can override (no fixed fonts or colours).
+    static let defaultStylesheet = """
+        body { line-height: 1.5; margin: 0 1em; hyphens: auto; -epub-hyphens: auto; }
+        h1, h2, h3, h4 { line-height: 1.2; page-break-after: avoid; break-after: avoid; }
+        img, svg { max-width: 100%; height: auto; }
+        table { border-collapse: collapse; margin: 1em 0; }
+        th, td { border: 1px solid currentColor; padding: 0.25em 0.5em; vertical-align: top; }
+        blockquote { margin: 1em 1.5em; font-style: italic; }
+        pre, code { font-family: monospace; }
+        pre { white-space: pre-wrap; }
+        .footnotes { font-size: 0.9em; border-top: 1px solid currentColor; margin-top: 2em; }
+        nav ol { list-style: none; padding-left: 1em; }
+
+        """
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import Kartu
+
+/// The EPUB of each edition, built from a whole tiny site: where it is written, what it holds, how
+/// its links are rewritten, and that two builds write the same bytes.
+@Suite("Publication EPUB")
+struct PublicationEPUBTests {
+    static let folder = "content/lt/publications/vadovas"
+
+    /// A Lithuanian guide with a foreword, a chapter, a part with two chapters and an image, and an
+    /// English edition with one chapter.
+    static func site() throws -> TestSite {
+        try TestSite.small([
+            "\(folder)/index.md": Fixture.page([
+                "title: Vadovas", "kind: publication", "subtitle: Mokytis kartu", "editors: [Rūta Žemaitė]",
+                "partners: [Utenos rajono savivaldybė, Leeds City Council]", "year: 2018", "license: CC BY 4.0",
+                "date: 2018-05-01", "translationKey: vadovas",
+                "chapters: [ivadas, praktikos/kazlu-ruda, praktikos/alytus]",
+            ], body: "Pratarmė.\n"),
+            "\(folder)/ivadas.md": PublicationSite.chapter("Įvadas", ["translationKey: ivadas", "date: 2018-06-30"])
+                .replacingOccurrences(of: "Text.\n", with: "## Tikslai\n\nŽr. [Alytų](praktikos/alytus.md#metu-ciklas) ir [projektą](../../projects/ltlt.md).\n\n![Laiko juosta](laikas.svg)\n"),
+            "\(folder)/laikas.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>\n",
+            "\(folder)/praktikos/_index.md": Fixture.page(["title: Praktikos"], body: "Dvi savivaldybės.\n"),
+            "\(folder)/praktikos/kazlu-ruda.md": PublicationSite.chapter("Kazlų Rūda", ["translationKey: kazlu-ruda"])
+                .replacingOccurrences(of: "Text.\n", with: "Grįžti į [įvadą](../ivadas.md#tikslai).\n"),
+            "\(folder)/praktikos/alytus.md": PublicationSite.chapter("Alytus", ["translationKey: alytus"])
+                .replacingOccurrences(of: "Text.\n", with: "## Metų ciklas\n\nTekstas.\n"),
+            "content/lt/projects/ltlt.md": SmallSite.doc("Leading to Learn Together"),
+            "content/en/publications/guide/index.md": Fixture.page(["title: Guide", "kind: publication", "translationKey: vadovas", "year: 2018"]),
+            "content/en/publications/guide/intro.md": PublicationSite.chapter("Introduction", ["translationKey: ivadas"]),
+        ])
+    }
+
+    static let epubPath = "site/lt/publications/vadovas/vadovas-lt.epub"
+
+    static func entries(_ site: TestSite, _ path: String = epubPath) throws -> [String: String] {
+        let data = try #require(site.data(path))
+        return Dictionary(uniqueKeysWithValues: try EPUBFixtures.entries(of: data).map { ($0.path, String(decoding: $0.data, as: UTF8.self)) })
+    }
+
+    @Test("each edition gets <name>-<lang>.epub beside its landing page; mimetype first and stored")
+    func written() throws {
+        let site = try Self.site()
+        let report = try site.build(baseURL: "https://example.org/guide/")
+        #expect(!report.diagnostics.contains { $0.severity == .error }, "\(report.diagnostics)")
+        #expect(site.exists("site/en/publications/guide/guide-en.epub"))
+        let data = try #require(site.data(Self.epubPath))
+        let first = try #require(try EPUBFixtures.entries(of: data).first)
+        #expect(first.path == "mimetype" && !first.compressed && String(decoding: first.data, as: UTF8.self) == "application/epub+zip")
+    }
+
+    @Test("reading order: foreword, chapter, part page, its chapters; the navigation nests the part")
+    func order() throws {
+        let site = try Self.site()
+        try site.build(baseURL: "https://example.org/guide/")
+        let files = try Self.entries(site)
+        let opf = try #require(files["OEBPS/package.opf"])
+        let spine = opf.components(separatedBy: "<itemref ").dropFirst().map { $0.prefix(while: { $0 != "\"" }) }
+        #expect(spine.count >= 5)
+        let nav = try #require(files["OEBPS/nav.xhtml"])
+        let titles = ["Vadovas", "Įvadas", "Praktikos", "Kazlų Rūda", "Alytus"].map { nav.range(of: ">\($0)<")?.lowerBound }
+        #expect(titles.allSatisfy { $0 != nil }, "\(nav)")
+        #expect(titles.compactMap { $0 } == titles.compactMap { $0 }.sorted())
+        #expect(files["OEBPS/foreword.xhtml"]?.contains("Pratarmė.") == true)
+        #expect(files["OEBPS/part-01.xhtml"]?.contains("Dvi savivaldybės.") == true)
+    }
+
+    @Test("links: chapters become book files with their anchors, other pages absolute URLs, images packed")
+    func links() throws {
+        let site = try Self.site()
+        try site.build(baseURL: "https://example.org/guide/")
+        let files = try Self.entries(site)
+        let intro = try #require(files["OEBPS/chapter-01.xhtml"])
+        #expect(intro.contains("href=\"chapter-03.xhtml#metu-ciklas\""))
+        #expect(intro.contains("href=\"https://example.org/guide/lt/projects/ltlt/\""))
+        #expect(intro.contains("src=\"images/laikas-1.svg\""))
+        #expect(files["OEBPS/images/laikas-1.svg"]?.contains("<rect") == true)
+        #expect(files["OEBPS/chapter-02.xhtml"]?.contains("href=\"chapter-01.xhtml#tikslai\"") == true)
+    }
+
+    @Test("metadata: stable identifier, editors and partners, modified from the newest content date")
+    func metadata() throws {
+        let site = try Self.site()
+        try site.build(baseURL: "https://example.org/guide/")
+        let opf = try #require(try Self.entries(site)["OEBPS/package.opf"])
+        #expect(opf.contains("2018-06-30T00:00:00Z"))
+        #expect(opf.contains(">Rūta Žemaitė<"))
+        #expect(opf.contains(">Leeds City Council<"))
+        #expect(opf.contains(">CC BY 4.0<"))
+        #expect(opf.contains("<dc:language>lt</dc:language>"))
+        let identifier = EPUBIdentifier.derived(translationKey: "vadovas", language: "lt", namespace: "https://example.org/guide/")
+        #expect(opf.contains(identifier))
+    }
+
+    @Test("two builds write byte-identical books, on one thread or two")
+    func deterministic() throws {
+        let site = try Self.site()
+        try site.build(output: "one", baseURL: "https://example.org/guide/")
+        let first = try #require(site.data("one/lt/publications/vadovas/vadovas-lt.epub"))
+        try Parallelism.$workers.withValue(1) {
+            try site.build(output: "two", baseURL: "https://example.org/guide/")
+        }
+        #expect(site.data("two/lt/publications/vadovas/vadovas-lt.epub") == first)
+    }
+
+    @Test("without an absolute base URL, links out of the book cannot work: one warning at the publication")
+    func noAbsoluteBase() throws {
+        let site = try Self.site()
+        let report = try site.build()
+        let warnings = report.diagnostics.filter { $0.message.contains("EPUB") }.map(\.description)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.hasPrefix("\(Self.folder)/index.md") == true)
+        #expect(site.exists(Self.epubPath))
+    }
+
+    @Test("epubcheck finds no error or warning in a built edition", .enabled(if: EPUBCheck.isAvailable || EPUBCheck.isCI))
+    func valid() throws {
+        let site = try Self.site()
+        try site.build(baseURL: "https://example.org/guide/")
+        let result = try EPUBCheck.run(try #require(site.data(Self.epubPath)))
+        #expect(result.messages.isEmpty, "\(result.messages.joined(separator: "\n"))")
+        #expect(result.status == 0)
+    }
+}
