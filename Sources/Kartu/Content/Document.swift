@@ -28,9 +28,9 @@ public struct Document: Sendable {
     /// The top folder inside the language folder, which names the section; nil for the home text
     /// and pages that sit directly in the language folder.
     public var section: String? {
-        let parts = languagePath.split(separator: "/")
+        let parts = languagePath.utf8.split(separator: UInt8(ascii: "/"))
         // A bundle's own folder is the page; its section is the folder above it.
-        return parts.count > (isBundle ? 2 : 1) ? String(parts[0]) : nil
+        return parts.count > (isBundle ? 2 : 1) ? String(Substring(parts[0])) : nil
     }
 
     /// The folder holding the file, inside the language folder (`projects` or `projects/utena` for a bundle).

@@ -108,7 +108,7 @@ extension DocumentMetadata {
             case "title":
                 if let t = fields.string(value, field: key) {
                     meta.title = t
-                    sawTitle = !t.trimmingCharacters(in: .whitespaces).isEmpty
+                    sawTitle = t.unicodeScalars.contains { !$0.properties.isWhitespace }
                     if !sawTitle {
                         fields.diagnostics.error("'title' is empty", at: source.location(of: value), hint: "give the document a title")
                     }

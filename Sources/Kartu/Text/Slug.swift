@@ -13,6 +13,24 @@ public enum Slug {
 
     /// Lowercase ASCII letters and digits separated by single hyphens; empty if nothing remains.
     public static func make(_ text: String) -> String {
+        // Latin text (nearly all headings and titles here) folds byte to byte by table.
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count)
+        if foldLatin(utf8: text.utf8, into: &folded) {
+            var out: [UInt8] = []
+            out.reserveCapacity(folded.count)
+            var pendingHyphen = false
+            for byte in folded {
+                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    if pendingHyphen && !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                    pendingHyphen = false
+                    out.append(byte)
+                } else {
+                    pendingHyphen = true
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
