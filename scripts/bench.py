@@ -21,6 +21,7 @@ targets with PASS/FAIL; then a check that kartu's output carries what Hugo's doe
     python3 scripts/bench.py                      # 1,000 and 10,000 documents, 3 runs each
     python3 scripts/bench.py --pages 10000 --runs 5 --timings
     python3 scripts/bench.py --theme default --kartu .build/release/kartu --keep /tmp/corpora
+    python3 scripts/bench.py --work /dev/shm        # outputs on tmpfs: the engines without the disk
 
 Exit status: 0 when every build succeeded and the output check passed (targets are reported, not
 enforced), 1 when a build failed or the outputs differ, 2 on usage errors.
@@ -468,6 +469,9 @@ def main():
     ap.add_argument("--keep", metavar="DIR", help="keep the corpora in DIR (and reuse them on the next run with the same settings)")
     ap.add_argument("--keep-sites", action="store_true", help="keep the last run's kartu and Hugo output (needs --keep)")
     ap.add_argument("--timings", action="store_true", help="also print kartu's KARTU_TIMINGS=1 step times of the median run")
+    ap.add_argument("--work", metavar="DIR",
+                    help="folder for corpora and outputs (default: the system's temporary folder); "
+                         "--work /dev/shm puts both engines' output on tmpfs, taking the disk out of the figures")
     ap.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
     ap.add_argument("--make-corpus", default=DEFAULT_MAKE_CORPUS, metavar="PATH",
                     help=f"the corpus generator (default {DEFAULT_MAKE_CORPUS}, or $KARTU_MAKE_CORPUS)")
@@ -486,7 +490,9 @@ def main():
     if not os.access("/usr/bin/time", os.X_OK):
         ap.error("/usr/bin/time not found (apt-get install time)")
 
-    work = tempfile.mkdtemp(prefix="kartu-bench-")
+    if args.work and not os.path.isdir(args.work):
+        ap.error(f"--work {args.work}: no such folder")
+    work = tempfile.mkdtemp(prefix="kartu-bench-", dir=args.work)
     try:
         source, kartu = prepare_kartu(args, work)
         corpora = os.path.abspath(args.keep) if args.keep else work
@@ -504,7 +510,7 @@ def main():
             f"kartu benchmark · kartu {os.path.relpath(source, ROOT) if source.startswith(ROOT) else source} ({commit}) · "
             f"{args.hugo_version} · {tool_version(['cmark-gfm', '--version']).split(' - ')[0]} · {cores} cores, load {load:.2f} at start",
             f"each round alternates kartu, hugo, cmark-gfm; {args.warmup} warm-up round(s) then {args.runs} timed; "
-            f"fresh output folders; kartu --base-url {BASE_URL}; theme: {'bench/theme/' if args.theme == 'bench' else 'templates/'}",
+            f"fresh output folders in {os.path.dirname(work)}; kartu --base-url {BASE_URL}; theme: {'bench/theme/' if args.theme == 'bench' else 'templates/'}",
         ]
         if load > cores / 2:
             header.append(f"note: load average {load:.2f} on {cores} cores at start — other work is running, figures may be inflated")

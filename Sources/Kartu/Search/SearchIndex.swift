@@ -96,23 +96,38 @@ struct SearchIndex {
         String(word.prefix(2))
     }
 
+    /// The distinct words of one entry: those of its title, and the others (text, summary,
+    /// municipality) that are not title words, each list in order of first appearance.
+    struct Terms: Sendable {
+        var title: [String] = []
+        var other: [String] = []
+    }
+
+    static func terms(of entry: Entry) -> Terms {
+        var terms = Terms()
+        var seen: Set<String> = []
+        forEachWord(in: entry.title) { word in
+            if seen.insert(word).inserted { terms.title.append(word) }
+        }
+        func addOther(_ word: String) {
+            if seen.insert(word).inserted { terms.other.append(word) }
+        }
+        forEachWord(in: entry.text, addOther)
+        forEachWord(in: entry.summary ?? "", addOther)
+        forEachWord(in: entry.municipality ?? "", addOther)
+        return terms
+    }
+
     /// The index files of one language: path relative to the language's search folder → bytes.
     static func files(for entries: [Entry]) -> [(String, Data)] {
+        // Splitting text into words is most of the work and independent per entry: done on all
+        // cores, then gathered in entry order, so the postings are the same on any number of threads.
+        let terms = parallelMap(entries) { Self.terms(of: $0) }
         var titleHits: [String: [Int]] = [:]
         var textHits: [String: [Int]] = [:]
-        // A word counts once per entry: as a title word, else as a text word.
-        var seen: Set<String> = []
-        for (id, entry) in entries.enumerated() {
-            seen.removeAll(keepingCapacity: true)
-            forEachWord(in: entry.title) { word in
-                if seen.insert(word).inserted { titleHits[word, default: []].append(id) }
-            }
-            func addText(_ word: String) {
-                if seen.insert(word).inserted { textHits[word, default: []].append(id) }
-            }
-            forEachWord(in: entry.text, addText)
-            forEachWord(in: entry.summary ?? "", addText)
-            forEachWord(in: entry.municipality ?? "", addText)
+        for (id, entryTerms) in terms.enumerated() {
+            for word in entryTerms.title { titleHits[word, default: []].append(id) }
+            for word in entryTerms.other { textHits[word, default: []].append(id) }
         }
         var shards: [String: [String: [[Int]]]] = [:]
         for word in Set(titleHits.keys).union(textHits.keys) {
