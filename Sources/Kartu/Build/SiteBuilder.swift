@@ -95,7 +95,9 @@ public struct SiteBuilder {
         let model = SiteModel(config: config, themes: themes, strings: strings, documents: documents, publications: publications,
                               bodies: rendered.map(\.html), headings: headings, related: related,
                               backlinks: backlinks, basePath: bases.path, absoluteBase: bases.absolute)
-        let (plans, generatedFiles) = PageAssembler(model: model, templates: templates).plans()
+        diagnostics.append(contentsOf: PublicationPages.templateWarnings(publications, templates: templates))
+        // The EPUB step fills `downloads` (landing document → file and size) before pages are planned.
+        let (plans, generatedFiles) = PageAssembler(model: model, templates: templates, downloads: [:]).plans()
         diagnostics.append(contentsOf: Self.urlClashes(plans, resources: content.resources, generated: generatedFiles.map(\.0)))
         guard !diagnostics.hasErrors else { return report() }
         pages = plans.count
