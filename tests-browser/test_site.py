@@ -371,3 +371,73 @@ def test_every_page_has_the_header_search_and_the_search_page_a_noscript_message
                            ("pl", "Wyszukiwarka wymaga JavaScriptu")]:
         html = urllib.request.urlopen(site["base"] + f"{language}/search/").read().decode("utf-8")
         assert any(text in block for block in re.findall(r"<noscript>(.*?)</noscript>", html, re.S)), language
+
+
+# ---- Publications -----------------------------------------------------------------------------
+
+BOOK = "en/publications/leading-to-learn-together/"
+
+
+def visible(driver, selector):
+    return [e for e in driver.find_elements(By.CSS_SELECTOR, selector) if e.is_displayed()]
+
+
+def test_reading_a_publication_chapter_by_chapter(driver, site):
+    """From the landing page through every chapter with "next", then back with "previous"."""
+    driver.set_window_size(1280, 1000)
+    driver.get(site["base"] + BOOK)
+    start = driver.find_element(By.CSS_SELECTOR, ".book-actions a[rel=next]")
+    titles = [a.text for a in driver.find_elements(By.CSS_SELECTOR, ".book-contents a.entry-title")]
+    start.click()
+    seen = []
+    while True:
+        wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "article.chapter h1"))
+        seen.append(driver.find_element(By.CSS_SELECTOR, "article.chapter h1").text)
+        # Wide screen: the contents beside the text, this chapter marked; the folded copy hidden.
+        assert visible(driver, "nav.book-toc") and not visible(driver, "details.book-toc-compact")
+        assert [a.text for a in visible(driver, "nav.book-toc [aria-current=page]")] == [seen[-1]]
+        crumbs = driver.find_elements(By.CSS_SELECTOR, "nav.breadcrumb li")
+        assert crumbs[-1].text == seen[-1] and crumbs[1].text == "Leading to Learn Together"
+        following = driver.find_elements(By.CSS_SELECTOR, ".pager a[rel=next]")
+        if not following:
+            break
+        following[0].click()
+    assert seen == titles
+    for _ in titles:
+        driver.find_element(By.CSS_SELECTOR, ".pager a[rel=prev]").click()
+    wait(driver, lambda d: d.current_url == site["base"] + BOOK)
+
+
+def test_chapter_contents_fold_on_a_phone(driver, site):
+    driver.set_window_size(390, 844)
+    try:
+        driver.get(site["base"] + BOOK + "internships/leeds/")
+        assert not visible(driver, "nav.book-toc")
+        details = visible(driver, "details.book-toc-compact")
+        assert details and details[0].get_attribute("open") is None
+        details[0].find_element(By.TAG_NAME, "summary").click()
+        current = visible(driver, "details.book-toc-compact [aria-current=page]")
+        assert [a.text for a in current] == ["Study visit to Leeds"]
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        assert width <= 390, f"the page is {width}px wide on a 390px screen"
+    finally:
+        driver.set_window_size(1280, 1000)
+
+
+def test_print_edition_prints_each_chapter_from_a_new_page(driver, site):
+    driver.get(site["base"] + BOOK + "print/")
+    sections = driver.find_elements(By.CSS_SELECTOR, "section.print-chapter")
+    assert [s.get_attribute("id") for s in sections] == ["c1", "c2", "c3", "c4", "c5"]
+    # In-page contents: every link has its target on the page.
+    for link in driver.find_elements(By.CSS_SELECTOR, ".print-contents a"):
+        target = link.get_attribute("href").split("#", 1)[1]
+        assert driver.find_elements(By.ID, target), target
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        style = driver.execute_script("""
+            const css = (s, p) => getComputedStyle(document.querySelector(s))[p];
+            return {header: css('.site-header', 'display'), footer: css('.site-footer', 'display'),
+                    note: css('.print-note', 'display'), chapter: css('.print-chapter', 'break-before')};""")
+        assert style == {"header": "none", "footer": "none", "note": "none", "chapter": "page"}, style
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

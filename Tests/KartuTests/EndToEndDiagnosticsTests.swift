@@ -214,8 +214,12 @@ struct EndToEndDiagnosticsTests {
         let report = try site.build()
         #expect(report.printed == [
             "templates/404.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
+            "templates/chapter.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
             "templates/document.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
             "templates/home.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
+            "templates/part.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
+            "templates/print.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
+            "templates/publication.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
             "templates/search.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
             "templates/section.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
             "templates/theme.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",

@@ -93,16 +93,17 @@ public struct SiteBuilder {
         let model = SiteModel(config: config, themes: themes, strings: strings, documents: documents, publications: publications,
                               bodies: rendered.map(\.html), headings: headings, related: related,
                               backlinks: backlinks, basePath: bases.path, absoluteBase: bases.absolute)
-
-        // 8. E-books: one EPUB per edition of each publication, from the bodies rendered above.
+        // E-books: one EPUB per edition of each publication, from the bodies rendered above; written
+        // before pages are planned, so that landing pages can offer them with their size.
         timer.step("e-books")
         let epubStylesheet = FileManager.default.contents(atPath: root.appendingPathComponent("templates/epub.css").path)
             .map { String(decoding: $0, as: UTF8.self) }
         let books = PublicationEPUB(model: model, resources: content.resources, stylesheet: epubStylesheet).books()
         diagnostics.append(contentsOf: books.diagnostics)
+        diagnostics.append(contentsOf: PublicationPages.templateWarnings(publications, templates: templates))
 
         timer.step("pages")
-        var (plans, generatedFiles) = PageAssembler(model: model, templates: templates).plans()
+        var (plans, generatedFiles) = PageAssembler(model: model, templates: templates, downloads: books.downloads).plans()
         generatedFiles += books.files
         diagnostics.append(contentsOf: Self.urlClashes(plans, resources: content.resources, generated: generatedFiles.map(\.0)))
         guard !diagnostics.hasErrors else { return report() }

@@ -13,13 +13,6 @@ struct PublicationEPUB {
     private let resourcesByURL: [String: Resource]
     let stylesheet: String
 
-    /// What a landing page needs to offer the download.
-    struct Download: Sendable, Hashable {
-        /// Output path relative to the site root: `lt/publications/guide/guide-lt.epub`.
-        let path: String
-        let byteCount: Int
-    }
-
     init(model: SiteModel, resources: [Resource], stylesheet: String? = nil) {
         self.model = model
         self.stylesheet = stylesheet ?? Self.defaultStylesheet
@@ -38,18 +31,18 @@ struct PublicationEPUB {
     }
 
     /// Every edition's EPUB, built on all cores, with the downloads by landing document.
-    func books() -> (files: [(String, Data)], downloads: [Int: Download], diagnostics: [Diagnostic]) {
+    func books() -> (files: [(String, Data)], downloads: [Int: EPUBDownload], diagnostics: [Diagnostic]) {
         let publications = model.publications.publications
         let results = parallelMap(publications) { make($0) }
         var files: [(String, Data)] = []
-        var downloads: [Int: Download] = [:]
+        var downloads: [Int: EPUBDownload] = [:]
         var diagnostics: [Diagnostic] = []
         for (publication, result) in zip(publications, results) {
             diagnostics += result.diagnostics
             guard let data = result.data else { continue }
             let path = Self.outputPath(of: publication, model: model)
             files.append((path, data))
-            downloads[publication.document] = Download(path: path, byteCount: data.count)
+            downloads[publication.document] = EPUBDownload(urlPath: path, byteCount: data.count)
         }
         return (files, downloads, diagnostics)
     }

@@ -58,7 +58,15 @@ extension LanguagePages {
             var pageView = page(title: view.title, description: view.summary, urlPath: urlPath, languages: languages,
                                 current: String(folder.split(separator: "/").first ?? ""))
             pageView.section = view
-            return PagePlan(outputPath: urlPath + "index.html", template: "section", view: pageView,
+            var template = "section"
+            // A publication's part: its chapters in reading order, and the book around it.
+            if let doc, let publication = publicationView(forPart: doc) {
+                pageView.publication = publication
+                pageView.section = SectionView(title: view.title, url: view.url, content: view.content, summary: view.summary,
+                                               documents: partChapters(publication))
+                if templates.names.contains(PublicationPages.partTemplate) { template = PublicationPages.partTemplate }
+            }
+            return PagePlan(outputPath: urlPath + "index.html", template: template, view: pageView,
                             origin: doc.map { model.documents[$0].sourcePath } ?? "content/\(code)/\(folder)/")
         }
     }

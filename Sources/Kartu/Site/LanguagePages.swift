@@ -18,12 +18,17 @@ final class LanguagePages {
     /// Folder → its `_index.md` document.
     let listDocs: [String: Int]
     private var facetLinks: [LinkView] = []
+    /// EPUB files of the editions, by landing document (see `EPUBDownload`).
+    let downloads: [Int: EPUBDownload]
+    /// Each edition's shared view, by landing document, made on first use (LanguagePages+Publications).
+    var editionCache: [Int: EditionContext] = [:]
 
-    init(model: SiteModel, templates: TemplateSet, shared: SharedIndex, language: Language) {
+    init(model: SiteModel, templates: TemplateSet, shared: SharedIndex, language: Language, downloads: [Int: EPUBDownload] = [:]) {
         self.model = model
         self.templates = templates
         self.shared = shared
         self.language = language
+        self.downloads = downloads
         code = language.code
         formatting = LocaleFormatting(localeIdentifier: language.locale)
         strings = model.strings.tree(language.code)
@@ -54,6 +59,7 @@ final class LanguagePages {
             plans.append(documentPlan(i))
         }
         plans += listPlans(pages: pages)
+        plans += printPlans()
         plans += themePlans()
         plans += facetPlans()
         plans.append(homePlan(pages: pages))
@@ -146,6 +152,13 @@ final class LanguagePages {
         let levels = meta.levels.map {
             LinkView(title: t("level.\($0.rawValue)") ?? $0.rawValue, url: model.url(facetPath(.level, $0.rawValue)), id: $0.rawValue)
         }
+        let (backlinks, citedIn) = citations(of: i)
+        let publication = publicationView(forDocument: i)
+        var related = model.related[i]
+        if publication != nil, let own = model.publications.publication(of: i)?.document {
+            // The edition's own chapters are in its contents, beside the page: not repeated as related.
+            related.removeAll { model.publications.publication(of: $0)?.document == own }
+        }
         let toc = model.headings[i].filter { $0.level >= 2 && $0.level <= 3 }.map { HeadingView(id: $0.id, text: $0.text, level: $0.level) }
         let view = DocumentView(
             card: card(i), content: model.bodies[i], municipalityURL: facetURL(.municipality), countryURL: facetURL(.country),
@@ -155,12 +168,13 @@ final class LanguagePages {
             period: meta.period.map { ["start": formatting.format($0.start), "end": formatting.format($0.end),
                                        "startISO": $0.start.description, "endISO": $0.end.description] },
             translations: translations, toc: toc, section: section,
-            related: model.related[i].map(card), backlinks: model.backlinks[i].sorted(by: listOrder).map(card))
+            related: related.map(card), backlinks: backlinks.sorted(by: listOrder).map(card), citedIn: citedIn)
         let languages = switcher { other in
             other == self.code ? document.urlPath : self.shared.translation(of: i, in: other, model: self.model).map { self.model.documents[$0].urlPath }
         }
         var pageView = page(title: meta.title, description: meta.summary, urlPath: document.urlPath, languages: languages, current: document.section)
         pageView.document = view
+        pageView.publication = publication
         return PagePlan(outputPath: document.urlPath + "index.html", template: templates.templateName(for: meta.kind), view: pageView,
                         origin: document.sourcePath, lastModified: meta.date)
     }

@@ -18,6 +18,9 @@ struct PagePlan: Sendable {
 struct PageAssembler {
     let model: SiteModel
     let templates: TemplateSet
+    /// The EPUB file of each publication edition, by landing document: written before pages are
+    /// planned, offered on the landing page. An edition without one shows no download link.
+    var downloads: [Int: EPUBDownload] = [:]
 
     /// The pages, and the other files they come with (feeds, search indexes).
     func plans() -> (pages: [PagePlan], files: [(String, Data)]) {
@@ -26,9 +29,9 @@ struct PageAssembler {
         var plans: [PagePlan] = []
         var files: [(String, Data)] = []
         // Languages are independent of each other: assembled on all cores, joined in site order.
-        let model = self.model, templates = self.templates
+        let model = self.model, templates = self.templates, downloads = self.downloads
         let perLanguage = parallelMap(config.languages) { language in
-            let pages = LanguagePages(model: model, templates: templates, shared: shared, language: language)
+            let pages = LanguagePages(model: model, templates: templates, shared: shared, language: language, downloads: downloads)
             return (pages.plans(), pages.files())
         }
         for (languagePlans, languageFiles) in perLanguage {

@@ -199,6 +199,8 @@ struct DocumentView: MustacheParent, Sendable {
     let section: LinkView?
     let related: [DocumentCardView]
     let backlinks: [DocumentCardView]
+    /// Publications whose chapters link to this document ("cited in"); these links are not in `backlinks`.
+    var citedIn: [CitationView] = []
 
     func child(named name: String) -> Any? {
         switch name {
@@ -211,6 +213,8 @@ struct DocumentView: MustacheParent, Sendable {
         case "hasRelated": !related.isEmpty
         case "backlinks": backlinks
         case "hasBacklinks": !backlinks.isEmpty
+        case "citedIn": citedIn
+        case "hasCitedIn": !citedIn.isEmpty
         case "project": project
         case "authors": authors.isEmpty ? nil : authors
         case "authorList": authors.isEmpty ? nil : authors.joined(separator: ", ")
@@ -283,6 +287,12 @@ struct PageView: MustacheParent, Sendable {
     /// The 404 page: the message in every site language.
     var notFound: [NotFoundView] = []
     var isSearch = false
+    /// A publication's landing, chapter, part and print pages: the edition they belong to.
+    var publication: PublicationView? = nil
+    /// The print edition of a publication.
+    var print: PrintView? = nil
+    /// Pages search engines should not index (the print editions; the 404 page is never indexed).
+    var noindex = false
 
     func child(named name: String) -> Any? {
         switch name {
@@ -306,6 +316,10 @@ struct PageView: MustacheParent, Sendable {
         case "notFound": notFound
         case "isNotFound": !notFound.isEmpty
         case "isSearch": isSearch
+        case "publication": publication
+        case "print": print
+        case "isPrint": print != nil
+        case "noindex": noindex || !notFound.isEmpty
         case "isDocument": document != nil
         case "isSection": section != nil
         case "isHome": home != nil

@@ -232,6 +232,23 @@ enum Fixture {
             END
 
             """,
+        // A publication's print edition: its sections in order, with their ids and texts.
+        "templates/print.mustache": """
+            PRINT {{lang.code}} | {{title}}
+            {{>partials/languages}}
+            {{#print}}
+            {{#.foreword}}
+            SECTION {{id}} | {{title}}
+            {{{content}}}
+            {{/.foreword}}
+            {{#sections}}
+            SECTION {{id}} | {{title}}
+            {{{content}}}
+            {{/sections}}
+            {{/print}}
+            END
+
+            """,
         "templates/partials/languages.mustache": """
             {{#languages}}
             LANG {{code}} {{url}}{{#isTranslation}} translation{{/isTranslation}}{{#isCurrent}} current{{/isCurrent}}
