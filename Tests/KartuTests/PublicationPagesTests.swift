@@ -45,8 +45,12 @@ struct PublicationPagesTests {
 
     static let folder = "publications/kartu/"
 
+    /// An absolute base, as a published site has: the EPUBs' links out of the book need one (without
+    /// it each edition gets a warning, see PublicationEPUBTests).
+    static let base = "https://example.org/"
+
     /// The book with the repository's templates (the default theme), built.
-    static func built(_ extra: [String: String] = [:], baseURL: String? = nil) throws -> (TestSite, BuildReport) {
+    static func built(_ extra: [String: String] = [:], baseURL: String? = base) throws -> (TestSite, BuildReport) {
         var files = book.merging(SmallSite.homes) { _, new in new }
         files["content/site.yaml"] = Fixture.siteYAML
         files["content/themes.yaml"] = SmallSite.themesYAML
@@ -77,7 +81,9 @@ struct PublicationPagesTests {
         ] {
             #expect(html.contains(expected), "\(expected)")
         }
-        #expect(!html.contains(".epub"))
+        // The EPUB written by the e-book step, offered with its size.
+        #expect(html.contains("href=\"/pl/publications/kartu/kartu-pl.epub\" type=\"application/epub+zip\" download>"))
+        #expect(site.exists("site/pl/publications/kartu/kartu-pl.epub"))
         // The contents, in order: chapter, part (title, summary, chapters, the missing Utena), the missing conclusions.
         let contents = try #require(Self.between(html, "<nav class=\"book-contents\"", "</nav>"))
         #expect(Self.texts(contents) == [
@@ -256,7 +262,7 @@ struct PublicationPagesTests {
         files["templates/print.mustache"] = nil
         let site = try TestSite.small(files)
         try site.remove("templates/print.mustache")
-        let report = try site.build()
+        let report = try site.build(baseURL: Self.base)
         #expect(report.printed == [
             "templates/print.mustache:1:1: warning: no print template: the print editions of 3 publications are not written\n"
                 + "    hint: add templates/print.mustache (see README; the default theme has one) to publish them",
@@ -270,7 +276,7 @@ struct PublicationPagesTests {
         #expect(!site.exists("site/lt/publications/kartu/print"))
         // With a print template (the small theme's), every edition gets its print page and there is no warning.
         let withPrint = try TestSite.small(Self.book)
-        #expect(try withPrint.build().printed == [])
+        #expect(try withPrint.build(baseURL: Self.base).printed == [])
         #expect(withPrint.lines("site/pl/publications/kartu/print/index.html", prefixed: "SECTION") == [
             "SECTION foreword | Foreword", "SECTION c1 | Wstęp", "SECTION p1 | Praktyki", "SECTION c2 | Jonava pl",
         ])
@@ -283,7 +289,7 @@ struct PublicationPagesTests {
         files["content/lt/publications/kartu/index.md"] = files["content/lt/publications/kartu/index.md"]!
             .replacingOccurrences(of: "conclusions]", with: "conclusions, print]")
         let site = try TestSite.small(files)
-        let report = try site.build()
+        let report = try site.build(baseURL: Self.base)
         #expect(report.printed == [
             "content/lt/publications/kartu/print.md:1:1: error: 'content/lt/publications/kartu/print.md' is published at "
                 + "/lt/publications/kartu/print/index.html, where kartu also writes the print edition of 'content/lt/publications/kartu/index.md'\n"
