@@ -11,16 +11,7 @@ struct ThemeCatalogTests {
 
     @Test("themes in file order with a label per language")
     func valid() {
-        let (catalog, diagnostics) = load("""
-            reflection:
-              lt: Refleksija
-              en: Reflection
-              pl: Refleksja
-            collaboration:
-              lt: Bendradarbiavimas
-              en: Collaboration
-              pl: Współpraca
-            """)
+        let (catalog, diagnostics) = load(Fixture.themesYAML)
         #expect(diagnostics == [])
         #expect(catalog.ids == ["reflection", "collaboration"])
         #expect(catalog.theme("reflection")?.labels["pl"] == "Refleksja")

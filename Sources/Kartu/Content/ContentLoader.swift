@@ -190,7 +190,8 @@ struct ContentLoader {
     }
 
     /// Output folder of a content folder: each segment slugged, a bundle's `slug` replacing its own.
-    private func folderURL(_ folder: String, language: String, bundleSlugs: [String: String]) -> String {
+    /// The one place folder URLs are made: list pages without an `_index.md` use it too.
+    static func folderURL(_ folder: String, language: String, bundleSlugs: [String: String]) -> String {
         var url = language + "/"
         var path = ""
         for segment in folder.split(separator: "/") {
@@ -214,7 +215,7 @@ struct ContentLoader {
         var owners: [String: String] = [:]
         for i in documents.indices {
             let document = documents[i]
-            let folderURL = folderURL(document.folder, language: document.language, bundleSlugs: bundleSlugs[document.language] ?? [:])
+            let folderURL = Self.folderURL(document.folder, language: document.language, bundleSlugs: bundleSlugs[document.language] ?? [:])
             switch document.role {
             case .home, .list:
                 documents[i].urlPath = folderURL
@@ -243,7 +244,7 @@ struct ContentLoader {
         files.map { entry in
             let folder = entry.languagePath.contains("/") ? String(entry.languagePath[..<entry.languagePath.lastIndex(of: "/")!]) : ""
             let name = entry.languagePath.split(separator: "/").last.map(String.init) ?? entry.languagePath
-            let output = folderURL(folder, language: entry.language, bundleSlugs: bundleSlugs[entry.language] ?? [:]) + name
+            let output = Self.folderURL(folder, language: entry.language, bundleSlugs: bundleSlugs[entry.language] ?? [:]) + name
             return Resource(absolutePath: entry.absolutePath, sourcePath: entry.sourcePath, outputPath: output)
         }
     }

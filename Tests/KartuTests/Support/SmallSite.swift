@@ -7,15 +7,7 @@ import Foundation
 enum SmallSite {
     /// Four themes whose labels sort differently per language: in Lithuanian *Ypatingi poreikiai* and
     /// *Įtrauktis* sort among the i's (y and į are i letters there), in English *Special needs* is last.
-    static let themesYAML = """
-        reflection:
-          lt: Refleksija
-          en: Reflection
-          pl: Refleksja
-        collaboration:
-          lt: Bendradarbiavimas
-          en: Collaboration
-          pl: Współpraca
+    static let themesYAML = Fixture.themesYAML + """
         special-needs:
           lt: Ypatingi poreikiai
           en: Special needs
