@@ -67,7 +67,8 @@ struct PageAssembler {
 
     private func sitemap(_ plans: [PagePlan]) -> Data {
         let defaultLanguage = model.config.defaultLanguage
-        let pages = plans.filter(\.inSitemap).map { plan in
+        let model = self.model
+        let pages = parallelMap(plans.filter(\.inSitemap)) { plan in
             let versions = plan.view.languages.filter(\.isTranslation)
             var alternates = versions.count > 1 ? versions.map { ($0.code, $0.permalink) } : []
             if !alternates.isEmpty {
