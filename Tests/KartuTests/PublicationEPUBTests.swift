@@ -20,10 +20,11 @@ struct PublicationEPUBTests {
             ], body: "Pratarmė.\n"),
             "\(folder)/ivadas.md": PublicationSite.chapter("Įvadas", ["translationKey: ivadas", "date: 2018-06-30"])
                 .replacingOccurrences(of: "Text.\n", with: "## Tikslai\n\nŽr. [Alytų](praktikos/alytus.md#metu-ciklas) ir [projektą](../../projects/ltlt.md).\n\n![Laiko juosta](laikas.svg)\n"),
+            "\(folder)/ataskaita.pdf": "%PDF-1.4\n",
             "\(folder)/laikas.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>\n",
             "\(folder)/praktikos/_index.md": Fixture.page(["title: Praktikos"], body: "Dvi savivaldybės.\n"),
             "\(folder)/praktikos/kazlu-ruda.md": PublicationSite.chapter("Kazlų Rūda", ["translationKey: kazlu-ruda"])
-                .replacingOccurrences(of: "Text.\n", with: "Grįžti į [įvadą](../ivadas.md#tikslai).\n"),
+                .replacingOccurrences(of: "Text.\n", with: "Grįžti į [įvadą](../ivadas.md#tikslai). [Ataskaita](../ataskaita.pdf).\n"),
             "\(folder)/praktikos/alytus.md": PublicationSite.chapter("Alytus", ["translationKey: alytus"])
                 .replacingOccurrences(of: "Text.\n", with: "## Metų ciklas\n\nTekstas.\n"),
             "content/lt/projects/ltlt.md": SmallSite.doc("Leading to Learn Together"),
@@ -77,6 +78,9 @@ struct PublicationEPUBTests {
         #expect(intro.contains("src=\"images/laikas-1.svg\""))
         #expect(files["OEBPS/images/laikas-1.svg"]?.contains("<rect") == true)
         #expect(files["OEBPS/chapter-02.xhtml"]?.contains("href=\"chapter-01.xhtml#tikslai\"") == true)
+        // A file that is not an image is linked on the site, not packed.
+        #expect(files["OEBPS/chapter-02.xhtml"]?.contains("href=\"https://example.org/guide/lt/publications/vadovas/ataskaita.pdf\"") == true)
+        #expect(!files.keys.contains { $0.hasSuffix(".pdf") })
     }
 
     @Test("metadata: stable identifier, editors and partners, modified from the newest content date")
@@ -112,6 +116,19 @@ struct PublicationEPUBTests {
         #expect(warnings.count == 1)
         #expect(warnings.first?.hasPrefix("\(Self.folder)/index.md") == true)
         #expect(site.exists(Self.epubPath))
+    }
+
+    @Test("an image of a type e-book readers do not show is a warning at the file")
+    func unpackableImage() throws {
+        let site = try Self.site()
+        try site.write("\(Self.folder)/skenas.tiff", "II*\0")
+        try site.write("\(Self.folder)/praktikos/alytus.md", PublicationSite.chapter("Alytus", ["translationKey: alytus"])
+            .replacingOccurrences(of: "Text.\n", with: "## Metų ciklas\n\n![Skenas](../skenas.tiff)\n"))
+        let report = try site.build(baseURL: "https://example.org/guide/")
+        #expect(report.diagnostics.map(\.description) == [
+            "\(Self.folder)/skenas.tiff:1:1: warning: '\(Self.folder)/skenas.tiff' is not an image type e-book readers show, so the EPUB links to it on the site\n"
+                + "    hint: use SVG, PNG, JPEG, GIF or WebP for images in a publication",
+        ])
     }
 
     @Test("epubcheck finds no error or warning in a built edition", .enabled(if: EPUBCheck.isAvailable || EPUBCheck.isCI))

@@ -98,12 +98,18 @@ struct PublicationEPUB {
         // Links: a document of the book → its file; an image → packed into the book; any other page → absolute URL.
         let fileByURL = Dictionary(files.map { (model.url(documents[$0.key].urlPath), $0.value) }, uniquingKeysWith: { a, _ in a })
         var images: [String: EPUBResource] = [:]
+        var unpackable: Set<String> = []
         var missingBase = false
         func rewrite(_ html: String) -> String {
             HTMLFragmentRewriter.rewriteLinks(html) { link in
                 let path = String(link.path)
                 if let file = fileByURL[path] { return file + (link.fragment.map { "#" + $0 } ?? "") }
-                if let resource = resourcesByURL[path], let image = packed(resource, into: &images) { return image.path }
+                // Images are packed; a link to a file (a PDF, say) leads to the site: EPUB readers
+                // open only the book's own documents from a link.
+                if link.attribute == .src, let resource = resourcesByURL[path] {
+                    if let image = packed(resource, into: &images) { return image.path }
+                    unpackable.insert(resource.sourcePath)
+                }
                 guard path.hasPrefix(model.basePath), !path.isEmpty else { return nil }
                 guard model.hasAbsoluteBase else {
                     missingBase = true
@@ -117,6 +123,11 @@ struct PublicationEPUB {
             return EPUBDocument(fileName: files[item.document]!, title: document.metadata.title,
                                 body: rewrite(model.bodies[item.document]), kind: item.kind,
                                 showsTitle: item.document != publication.document)
+        }
+        for file in unpackable.sorted() {
+            problems.append(.warning("'\(file)' is not an image type e-book readers show, so the EPUB links to it on the site",
+                                     at: SourceLocation(file: file),
+                                     hint: "use SVG, PNG, JPEG, GIF or WebP for images in a publication"))
         }
         if missingBase {
             problems.append(.warning("the EPUB of this publication links to pages of the site, but the site has no absolute base URL",
