@@ -55,7 +55,8 @@ struct OutputWriter {
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).kartu-new-\(getpid())")
         try? fm.removeItem(at: staging)
         try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-        let previous = output.path
+        // Without a previous site there is nothing to hard-link: no per-file lookups in a missing folder.
+        let previous: String? = fm.fileExists(atPath: output.path) ? output.path : nil
         do {
             var folders = Set<String>()
             for path in items.map(\.path) {
@@ -64,10 +65,17 @@ struct OutputWriter {
                     folder = (folder as NSString).deletingLastPathComponent
                 }
             }
-            // Sorted, a parent comes before its children.
-            for folder in folders.sorted() {
-                if mkdir(staging.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot create \(folder): \(String(cString: strerror(errno)))"])
+            // Level by level, so a parent exists before its children; the folders of one level are
+            // made on all cores (on a disk, creating 10,000 folders one after another took seconds).
+            let stagingFolder = staging.path
+            let levels = Dictionary(grouping: folders) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
+            for level in levels.keys.sorted() {
+                let failures = parallelMap(levels[level]!.sorted()) { folder -> String? in
+                    mkdir(stagingFolder + "/" + folder, 0o755) != 0 && errno != EEXIST
+                        ? "cannot create \(folder): \(String(cString: strerror(errno)))" : nil
+                }
+                if let failure = failures.compactMap({ $0 }).first {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
                 }
             }
             let all = items + [Item(path: Self.marker, content: .bytes(Self.markerText))]
@@ -98,7 +106,7 @@ struct OutputWriter {
 
     /// Puts one file in the staging folder: a hard link to the previous site's copy when the bytes are
     /// the same (keeping its modification time), else the new bytes.
-    private static func place(_ item: Item, in staging: String, previous: String) throws {
+    private static func place(_ item: Item, in staging: String, previous: String?) throws {
         let target = staging + "/" + item.path
         let bytes: Data
         switch item.content {
@@ -106,6 +114,7 @@ struct OutputWriter {
         case .render(let make): bytes = make()
         case .copy(let source): bytes = try Data(contentsOf: URL(fileURLWithPath: source))
         }
+        guard let previous else { return try writeFile(target, bytes) }
         let old = previous + "/" + item.path
         var status = stat()
         if stat(old, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == bytes.count,
