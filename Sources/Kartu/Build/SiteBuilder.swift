@@ -148,7 +148,8 @@ public struct SiteBuilder {
             resources: Dictionary(resources.map { ($0.sourcePath, $0.outputPath) }, uniquingKeysWith: { a, _ in a }),
             assetPaths: Set(assets.map { "assets/" + $0 }),
             basePath: basePath)
-        typealias Body = (html: String, targets: [Int], problems: [Diagnostic], headings: [MarkdownDocument.Heading], anchors: [LinkResolver.Anchor])
+        typealias Body = (html: String, targets: [Int], problems: [Diagnostic], headings: [MarkdownDocument.Heading],
+                          ids: Set<String>, anchors: [LinkResolver.Anchor])
         let bodies = parallelMap(Array(documents.indices)) { i -> Body in
             let document = documents[i]
             let markdown = MarkdownDocument(document.body, lineOffset: document.bodyLineOffset, unsafeHTML: unsafeHTML)
@@ -166,9 +167,9 @@ public struct SiteBuilder {
                 }
             }
             let html = markdown.renderHTML(footnoteBackLabel: strings.lookup("footnoteBack", in: document.language))
-            return (html, targets, problems, markdown.headings, anchors)
+            return (html, targets, problems, markdown.headings, ownIDs, anchors)
         }
-        let headingIDs = bodies.map { Set($0.headings.map(\.id)) }
+        let headingIDs = bodies.map(\.ids)
         let rendered = bodies.map { body in
             (html: body.html, targets: body.targets, problems: body.problems + body.anchors.compactMap { $0.check(headingIDs) })
         }

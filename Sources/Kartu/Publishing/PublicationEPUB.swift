@@ -58,7 +58,7 @@ struct PublicationEPUB {
         // Files of the book, in reading order: the foreword (the landing page's own text), then parts and chapters.
         var files: [Int: String] = [:]
         var order: [(document: Int, kind: EPUBDocument.Kind)] = []
-        let hasForeword = !model.bodies[publication.document].isEmpty
+        let hasForeword = model.hasBody(publication.document)
         if hasForeword { order.append((publication.document, .other)) }
         var navigation: [EPUBNavigationEntry] = []
         var chapterNumber = 0

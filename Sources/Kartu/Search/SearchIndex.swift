@@ -41,12 +41,18 @@ struct SearchIndex {
             current.removeAll(keepingCapacity: true)
             length = 0
         }
+        /// A lowercase ASCII byte: part of a word when a letter or digit, else the end of one.
+        func addASCII(_ byte: UInt8) {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                current.append(byte)
+                length += 1
+            } else if length > 0 {
+                flush()
+            }
+        }
         func add(_ scalar: Unicode.Scalar) {
-            let v = scalar.value
-            let isWordPart = v < 0x80
-                ? (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39)
-                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-            if isWordPart {
+            if scalar.isASCII { return addASCII(UInt8(scalar.value)) }
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 UTF8.encode(scalar) { current.append($0) }
                 length += 1
             } else if length > 0 {
@@ -61,13 +67,7 @@ struct SearchIndex {
         while i < utf8.count {
             let byte = utf8[i]
             if byte < 0x80 {
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                    current.append(lower)
-                    length += 1
-                } else if length > 0 {
-                    flush()
-                }
+                addASCII(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
                 i += 1
                 continue
             }
@@ -76,14 +76,9 @@ struct SearchIndex {
             // Baltic and Polish letters fold by table to ASCII bytes (the common case, no String made).
             folded.removeAll(keepingCapacity: true)
             if Slug.foldLatin(utf8: utf8[i..<j], into: &folded), folded.allSatisfy({ $0 < 0x80 }) {
-                for byte in folded {
-                    if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                        current.append(byte)
-                        length += 1
-                    } else if length > 0 {
-                        flush()
-                    }
-                }
+                // A loop, not `forEach(addASCII)`: a local function passed as a value captures the
+                // word buffer in a box, which made this the slowest loop of the build.
+                for byte in folded { addASCII(byte) }
             } else {
                 for scalar in Slug.fold(String(decoding: utf8[i..<j], as: UTF8.self)).unicodeScalars { add(scalar) }
             }

@@ -211,10 +211,11 @@ extension LanguagePages {
                 return "#" + anchor + "--" + fragment
             }
         }
-        let hasForeword = !model.bodies[publication.document].allSatisfy(\.isWhitespace)
-        let foreword = hasForeword ? PrintSectionView(kind: .foreword, id: "foreword", title: t("publication.foreword") ?? "Foreword",
-                                                      content: printable(model.bodies[publication.document], id: "foreword"),
-                                                      summary: nil, number: nil, url: context.view.url) : nil
+        let foreword = model.hasBody(publication.document)
+            ? PrintSectionView(kind: .foreword, id: "foreword", title: t("publication.foreword") ?? "Foreword",
+                               content: printable(model.bodies[publication.document], id: "foreword"),
+                               summary: nil, number: nil, url: context.view.url)
+            : nil
         var sections: [PrintSectionView] = []
         func chapter(_ entry: BookEntryView) {
             guard let i = entry.document, let anchor = entry.anchor else { return }
@@ -227,7 +228,7 @@ extension LanguagePages {
             case .untranslated: continue
             case .part:
                 guard let anchor = entry.anchor else { continue }
-                let text = entry.document.map { model.bodies[$0] }.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+                let text = entry.document.flatMap { model.hasBody($0) ? model.bodies[$0] : nil }
                 sections.append(PrintSectionView(kind: .part, id: anchor, title: entry.title, content: text.map { printable($0, id: anchor) },
                                                  summary: nil, number: nil, url: entry.url))
                 entry.chapters.filter { $0.kind == .chapter }.forEach(chapter)

@@ -25,6 +25,9 @@ struct SiteModel: Sendable {
     var hasAbsoluteBase: Bool { absoluteBase.contains("://") }
 
     func url(_ urlPath: String) -> String { basePath + urlPath }
+
+    /// True when document `i`'s body renders to more than whitespace (a foreword, a part's text).
+    func hasBody(_ i: Int) -> Bool { !bodies[i].allSatisfy(\.isWhitespace) }
     func permalink(_ urlPath: String) -> String { absoluteBase + urlPath }
 
     /// Splits a base URL into the path prefix and the absolute form.

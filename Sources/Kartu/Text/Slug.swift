@@ -13,39 +13,25 @@ public enum Slug {
 
     /// Lowercase ASCII letters and digits separated by single hyphens; empty if nothing remains.
     public static func make(_ text: String) -> String {
-        // Latin text (nearly all headings and titles here) folds byte to byte by table.
+        // Latin text (nearly all headings and titles here) folds byte to byte by table; other text
+        // through `fold`. Either way only ASCII letters and digits are kept, so the bytes of any
+        // character left non-ASCII are separators like any other.
         var folded: [UInt8] = []
         folded.reserveCapacity(text.utf8.count)
-        if foldLatin(utf8: text.utf8, into: &folded) {
-            var out: [UInt8] = []
-            out.reserveCapacity(folded.count)
-            var pendingHyphen = false
-            for byte in folded {
-                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    if pendingHyphen && !out.isEmpty { out.append(UInt8(ascii: "-")) }
-                    pendingHyphen = false
-                    out.append(byte)
-                } else {
-                    pendingHyphen = true
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        if !foldLatin(utf8: text.utf8, into: &folded) { folded = Array(fold(text).utf8) }
+        var out: [UInt8] = []
+        out.reserveCapacity(folded.count)
         var pendingHyphen = false
-        for scalar in fold(text).unicodeScalars {
-            let v = scalar.value
-            let isAlnum = (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39)
-            if isAlnum {
-                if pendingHyphen && !out.isEmpty { out.append("-") }
+        for byte in folded {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                if pendingHyphen && !out.isEmpty { out.append(UInt8(ascii: "-")) }
                 pendingHyphen = false
-                out.unicodeScalars.append(scalar)
+                out.append(byte)
             } else {
                 pendingHyphen = true
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Case-, diacritic- and special-letter-insensitive form of a text, for slugs and matching.
