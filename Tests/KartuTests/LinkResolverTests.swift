@@ -126,6 +126,6 @@ struct LinkResolverTests {
         #expect(LinkResolver.hasScheme("mailto:a@b"))
         #expect(!LinkResolver.hasScheme("a.md"))
         #expect(!LinkResolver.hasScheme("1http://x"))
-        #expect(LinkResolver.percentEncodePath("lt/Ataskaita 2019.pdf") == "lt/Ataskaita%202019.pdf")
+        #expect(URLPath.percentEncoded("lt/Ataskaita 2019.pdf") == "lt/Ataskaita%202019.pdf")
     }
 }

@@ -189,19 +189,6 @@ struct ContentLoader {
         return .page
     }
 
-    /// Output folder of a content folder: each segment slugged, a bundle's `slug` replacing its own.
-    /// The one place folder URLs are made: list pages without an `_index.md` use it too.
-    static func folderURL(_ folder: String, language: String, bundleSlugs: [String: String]) -> String {
-        var url = language + "/"
-        var path = ""
-        for segment in folder.split(separator: "/") {
-            path = path.isEmpty ? String(segment) : path + "/" + segment
-            let slug = bundleSlugs[path] ?? Slug.make(String(segment))
-            url += (slug.isEmpty ? "-" : slug) + "/"
-        }
-        return url
-    }
-
     /// Per language: bundle folder → the `slug` its index.md gives it (the folder's URL segment).
     private static func bundleSlugs(_ documents: [Document]) -> [String: [String: String]] {
         var slugs: [String: [String: String]] = [:]
@@ -215,7 +202,7 @@ struct ContentLoader {
         var owners: [String: String] = [:]
         for i in documents.indices {
             let document = documents[i]
-            let folderURL = Self.folderURL(document.folder, language: document.language, bundleSlugs: bundleSlugs[document.language] ?? [:])
+            let folderURL = ContentURL.folder(document.folder, language: document.language, bundleSlugs: bundleSlugs[document.language] ?? [:])
             switch document.role {
             case .home, .list:
                 documents[i].urlPath = folderURL
@@ -244,7 +231,7 @@ struct ContentLoader {
         files.map { entry in
             let folder = entry.languagePath.contains("/") ? String(entry.languagePath[..<entry.languagePath.lastIndex(of: "/")!]) : ""
             let name = entry.languagePath.split(separator: "/").last.map(String.init) ?? entry.languagePath
-            let output = Self.folderURL(folder, language: entry.language, bundleSlugs: bundleSlugs[entry.language] ?? [:]) + name
+            let output = ContentURL.folder(folder, language: entry.language, bundleSlugs: bundleSlugs[entry.language] ?? [:]) + name
             return Resource(absolutePath: entry.absolutePath, sourcePath: entry.sourcePath, outputPath: output)
         }
     }

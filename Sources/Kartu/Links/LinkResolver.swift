@@ -91,10 +91,10 @@ struct LinkResolver: Sendable {
             return .success(Resolution(url: url, target: target, anchor: pending))
         }
         if let output = resources[contentPath] {
-            return .success(Resolution(url: basePath + Self.percentEncodePath(output) + (fragment.map { "#" + $0 } ?? ""), target: nil))
+            return .success(Resolution(url: basePath + URLPath.percentEncoded(output) + (fragment.map { "#" + $0 } ?? ""), target: nil))
         }
         if decoded.hasPrefix("/assets/"), assetPaths.contains(String(decoded.dropFirst())) {
-            return .success(Resolution(url: basePath + Self.percentEncodePath(String(decoded.dropFirst())), target: nil))
+            return .success(Resolution(url: basePath + URLPath.percentEncoded(String(decoded.dropFirst())), target: nil))
         }
 
         let what = link.isImage ? "image" : "link"
@@ -155,11 +155,5 @@ struct LinkResolver: Sendable {
         }
         let ups = Array(repeating: "..", count: fromParts.count - common)
         return (ups + toParts[common...].map(String.init)).joined(separator: "/")
-    }
-
-    static func percentEncodePath(_ path: String) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "?#")
-        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
     }
 }

@@ -29,7 +29,7 @@ extension LanguagePages {
     func folderURLPath(_ folder: String, language: String) -> String {
         // Only folders without an `_index.md` get here: sections, which are never bundles, so no
         // bundle slug applies; the URL is made as for every other content folder.
-        ContentLoader.folderURL(folder, language: language, bundleSlugs: [:])
+        ContentURL.folder(folder, language: language, bundleSlugs: [:])
     }
 
     /// A list page: its `_index.md` text and the pages directly in the folder (and its bundles).

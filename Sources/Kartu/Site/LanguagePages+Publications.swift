@@ -92,7 +92,7 @@ extension LanguagePages {
 
         let editions = model.publications.editions(of: publication).map { translationLink($0.document) }
         let epub = downloads[publication.document].map {
-            DownloadView(url: model.url(LinkResolver.percentEncodePath($0.urlPath)), bytes: $0.byteCount,
+            DownloadView(url: model.url(URLPath.percentEncoded($0.urlPath)), bytes: $0.byteCount,
                          size: formatting.fileSize($0.byteCount), mediaType: "application/epub+zip")
         }
         let first = publication.readingOrder.first.map(bookLink)

@@ -18,7 +18,7 @@ struct PublicationEPUB {
         self.stylesheet = stylesheet ?? Self.defaultStylesheet
         var byURL: [String: Resource] = [:]
         for resource in resources {
-            byURL[model.basePath + LinkResolver.percentEncodePath(resource.outputPath)] = resource
+            byURL[model.basePath + URLPath.percentEncoded(resource.outputPath)] = resource
         }
         resourcesByURL = byURL
     }
