@@ -39,7 +39,7 @@ struct Build: ParsableCommand {
     func run() throws {
         let root = URL(fileURLWithPath: site.root)
         let options = BuildOptions(root: root, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
-                                   strict: strict, write: true, jobs: jobs)
+                                   strict: strict, write: true, jobs: jobs, timings: timings)
         try runBuild(options, format: site.diagnosticFormat)
     }
 }
@@ -53,7 +53,8 @@ struct Check: ParsableCommand {
     var strict = false
 
     func run() throws {
-        try runBuild(BuildOptions(root: URL(fileURLWithPath: site.root), strict: strict, write: false), format: site.diagnosticFormat)
+        try runBuild(BuildOptions(root: URL(fileURLWithPath: site.root), strict: strict, write: false, timings: timings),
+                     format: site.diagnosticFormat)
     }
 }
 
@@ -65,12 +66,16 @@ struct Kartu: ParsableCommand {
     )
 }
 
+/// `KARTU_TIMINGS=1`: each step's wall time on stderr. Read here, so the library reads no environment.
+let timings = ProcessInfo.processInfo.environment["KARTU_TIMINGS"] != nil
+
 func runBuild(_ options: BuildOptions, format: Diagnostic.Format) throws {
     let report: BuildReport
     do {
         report = try SiteBuilder(options: options).run()
     } catch {
-        printError(error.description)
+        // A usage problem is a diagnostic like any other: GitHub annotations show it too.
+        printError(error.formatted(format))
         throw ExitCode(2)
     }
     for diagnostic in report.diagnostics { printError(diagnostic.formatted(format)) }
@@ -93,6 +98,9 @@ do {
         print(Kartu.fullMessage(for: error))
         exit(0)
     }
-    printError(Kartu.fullMessage(for: error))
+    // ArgumentParser's own usage errors (an unknown flag): its message, as an annotation under GitHub Actions.
+    let format = Diagnostic.Format.automatic(environment: ProcessInfo.processInfo.environment)
+    let message = Kartu.fullMessage(for: error)
+    printError(format == .gcc ? message : Diagnostic(.error, message).formatted(format))
     exit(2)
 }

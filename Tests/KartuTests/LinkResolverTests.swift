@@ -29,11 +29,9 @@ struct LinkResolverTests {
         let document = MarkdownDocument(Substring(markdown), lineOffset: 4, unsafeHTML: false)
         let resolver = resolver(basePath: basePath)
         return document.links.map { link in
-            switch resolver.resolve(link, in: index, sourcePath: Self.sources[index]) {
-            case .success(let url?): url
-            case .success(nil): "="
-            case .failure(let diagnostic): diagnostic.description
-            }
+            var diagnostics = Diagnostics()
+            let resolution = resolver.resolve(link, in: index, sourcePath: Self.sources[index], diagnostics: &diagnostics)
+            return resolution.map { $0.url ?? "=" } ?? diagnostics.items.map(\.description).joined(separator: "\n")
         }
     }
 

@@ -264,7 +264,7 @@ struct PublicationPagesTests {
         try site.remove("templates/print.mustache")
         let report = try site.build(baseURL: Self.base)
         #expect(report.printed == [
-            "templates/print.mustache:1:1: warning: no print template: the print editions of 3 publications are not written\n"
+            "templates/print.mustache: warning: no print template: the print editions of 3 publications are not written\n"
                 + "    hint: add templates/print.mustache (see README; the default theme has one) to publish them",
         ])
         #expect(site.line("site/lt/publications/kartu/index.html", "DOCUMENT") == "DOCUMENT lt | Kartu")
@@ -398,8 +398,8 @@ struct PlannedSite {
         var diagnostics = Diagnostics()
         let config = try #require(SiteConfig.load(text: Fixture.siteYAML, diagnostics: &diagnostics))
         let themes = ThemeCatalog.load(text: SmallSite.themesYAML, config: config, diagnostics: &diagnostics)
-        let loaded = ContentLoader(root: site.root, config: config, themes: themes).load()
-        let documents = loaded.documents.sorted { $0.sourcePath < $1.sourcePath }
+        let loaded = ContentLoader(root: site.root, config: config, themes: themes, workers: Workers()).load(diagnostics: &diagnostics)
+        let documents = loaded.documents
         let publications = PublicationCatalog.build(documents, languages: config.languages, unpublished: loaded.unpublished,
                                                     diagnostics: &diagnostics)
         let strings = UIStrings.load(root: site.root, config: config, diagnostics: &diagnostics)
@@ -413,7 +413,7 @@ struct PlannedSite {
 
     /// Every page, rendered, by output path.
     func render(downloads: [Int: EPUBDownload]) -> [String: String] {
-        let plans = PageAssembler(model: model, templates: templates, downloads: downloads).plans().pages
-        return Dictionary(plans.map { ($0.outputPath, templates.render($0.view, with: $0.template)) }, uniquingKeysWith: { a, _ in a })
+        let plans = PageAssembler(model: model, templates: templates, downloads: downloads, workers: Workers()).plans().pages
+        return Dictionary(plans.map { ($0.outputPath, templates.render($0.view, with: $0.template) ?? "") }, uniquingKeysWith: { a, _ in a })
     }
 }

@@ -47,7 +47,7 @@ struct PublishingTests {
             Sitemap.Page(permalink: "https://example.org/lt/a/", lastModified: DayDate(iso: "2020-02-29"),
                          alternates: [("lt", "https://example.org/lt/a/"), ("en", "https://example.org/en/a/"), ("x-default", "https://example.org/lt/a/")]),
             Sitemap.Page(permalink: "https://example.org/pl/&/", lastModified: nil, alternates: []),
-        ]), as: UTF8.self)
+        ], workers: Workers()), as: UTF8.self)
         #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"))
         #expect(xml.contains("  <url>\n    <loc>https://example.org/lt/a/</loc>\n    <lastmod>2020-02-29</lastmod>\n    <xhtml:link rel=\"alternate\" hreflang=\"lt\" href=\"https://example.org/lt/a/\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/en/a/\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/lt/a/\"/>\n  </url>\n"))
         #expect(xml.contains("<loc>https://example.org/pl/&amp;/</loc>\n  </url>"))
@@ -119,7 +119,7 @@ struct SearchIndexTests {
                               municipality: i == 1 ? "Kazlų Rūda" : nil, languageName: "Lietuvių", summary: nil,
                               text: i.isMultiple(of: 2) ? "mokykla ir mokytojai" : "žmogiškasis kapitalas")
         }
-        let files = Dictionary(uniqueKeysWithValues: SearchIndex.files(for: entries))
+        let files = Dictionary(uniqueKeysWithValues: SearchIndex.files(for: entries, workers: Workers()))
         func object<T>(_ name: String, as: T.Type) throws -> T? {
             guard let data = files[name] else { return nil }
             return try JSONSerialization.jsonObject(with: data) as? T
@@ -158,7 +158,7 @@ struct SearchIndexTests {
     func escaping() throws {
         let entry = SearchIndex.Entry(title: "</script><b>\"x\"</b>", url: "/lt/a/", kindLabel: "K", municipality: nil,
                                       languageName: "L", summary: "\u{2028}line", text: "")
-        let files = Dictionary(uniqueKeysWithValues: SearchIndex.files(for: [entry]))
+        let files = Dictionary(uniqueKeysWithValues: SearchIndex.files(for: [entry], workers: Workers()))
         let chunk = try #require(files["d-0.json"])
         let decoded = try #require(try JSONSerialization.jsonObject(with: chunk) as? [[String: String]])
         #expect(decoded[0]["t"] == "</script><b>\"x\"</b>")

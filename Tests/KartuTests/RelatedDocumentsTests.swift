@@ -22,7 +22,7 @@ struct RelatedDocumentsTests {
 
     /// Related documents of every document, as source paths (without `content/`), keyed by the same.
     static func related(_ documents: [Document], limit: Int = 5, isPage: [Bool]? = nil) -> [String: [String]] {
-        let result = RelatedDocuments(limit: limit).compute(documents, isPage: isPage ?? documents.map { $0.role == .page })
+        let result = RelatedDocuments(limit: limit, workers: Workers()).compute(documents, isPage: isPage ?? documents.map { $0.role == .page })
         var byPath: [String: [String]] = [:]
         for (i, list) in result.enumerated() {
             byPath[String(documents[i].sourcePath.dropFirst("content/".count))] = list.map { String(documents[$0].sourcePath.dropFirst("content/".count)) }

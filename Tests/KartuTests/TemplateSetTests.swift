@@ -84,8 +84,8 @@ struct TemplateSetTests {
         let (set, diagnostics) = try load([:], removing: ["templates/section.mustache", "templates/index.mustache"])
         #expect(set == nil)
         #expect(diagnostics == [
-            "templates/index.mustache:1:1: error: required template 'index' not found\n    hint: create templates/index.mustache (see README for what it receives)",
-            "templates/section.mustache:1:1: error: required template 'section' not found\n    hint: create templates/section.mustache (see README for what it receives)",
+            "templates/index.mustache: error: required template 'index' not found\n    hint: create templates/index.mustache (see README for what it receives)",
+            "templates/section.mustache: error: required template 'section' not found\n    hint: create templates/section.mustache (see README for what it receives)",
         ])
     }
 
@@ -95,7 +95,7 @@ struct TemplateSetTests {
         var diagnostics = Diagnostics()
         #expect(TemplateSet.load(root: site.root, diagnostics: &diagnostics) == nil)
         #expect(diagnostics.sorted.map(\.description) == [
-            "templates:1:1: error: templates folder not found\n    hint: create templates/ with document.mustache, section.mustache, home.mustache, index.mustache, theme.mustache, themes.mustache, facet.mustache, facets.mustache, search.mustache, 404.mustache (see README)",
+            "templates: error: templates folder not found\n    hint: create templates/ with document.mustache, section.mustache, home.mustache, index.mustache, theme.mustache, themes.mustache, facet.mustache, facets.mustache, search.mustache, 404.mustache (see README)",
         ])
     }
 
@@ -107,7 +107,7 @@ struct TemplateSetTests {
         ], removing: ["templates/home.mustache"])
         #expect(diagnostics.map { String($0.prefix(while: { $0 != "\n" })) }.map { $0.replacingOccurrences(of: #":\d+: error"#, with: ": error", options: .regularExpression) } == [
             "templates/document.mustache:1: error: partial 'partials/nav' not found",
-            "templates/home.mustache:1: error: required template 'home' not found",
+            "templates/home.mustache: error: required template 'home' not found",
             "templates/section.mustache:2: error: template syntax error: closing tag does not match the open section",
         ])
     }

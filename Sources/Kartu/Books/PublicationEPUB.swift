@@ -12,9 +12,11 @@ struct PublicationEPUB {
     /// Files beside the pages (images…), by the URL the bodies use for them.
     private let resourcesByURL: [String: Resource]
     let stylesheet: String
+    let workers: Workers
 
-    init(model: SiteModel, resources: [Resource], stylesheet: String? = nil) {
+    init(model: SiteModel, resources: [Resource], stylesheet: String? = nil, workers: Workers) {
         self.model = model
+        self.workers = workers
         self.stylesheet = stylesheet ?? Self.defaultStylesheet
         var byURL: [String: Resource] = [:]
         for resource in resources {
@@ -30,30 +32,34 @@ struct PublicationEPUB {
         return landing + "\(name)-\(publication.language).epub"
     }
 
-    /// Every edition's EPUB, built on all cores, with the downloads by landing document.
-    func books() -> (files: [(String, Data)], downloads: [Int: EPUBDownload], diagnostics: [Diagnostic]) {
-        let publications = model.publications.publications
-        let results = parallelMap(publications) { make($0) }
-        var files: [(String, Data)] = []
+    /// The e-books of a build: the files to write, and each edition's download by landing document.
+    struct Books: Sendable {
+        var files: [(path: String, data: Data)] = []
         var downloads: [Int: EPUBDownload] = [:]
-        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Every edition's EPUB, built on all cores.
+    func books(diagnostics: inout Diagnostics) -> Books {
+        let publications = model.publications.publications
+        let results = workers.map(publications) { make($0) }
+        var books = Books()
         for (publication, result) in zip(publications, results) {
-            diagnostics += result.diagnostics
+            diagnostics.append(contentsOf: result.problems)
             guard let data = result.data else { continue }
             let path = Self.outputPath(of: publication, model: model)
-            files.append((path, data))
-            downloads[publication.document] = EPUBDownload(urlPath: path, byteCount: data.count)
+            books.files.append((path, data))
+            books.downloads[publication.document] = EPUBDownload(urlPath: path, byteCount: data.count)
         }
-        return (files, downloads, diagnostics)
+        return books
     }
 
     /// One edition's book, or the problems that kept it from being written.
-    func make(_ publication: Publication) -> (data: Data?, diagnostics: [Diagnostic]) {
+    func make(_ publication: Publication) -> (data: Data?, problems: Diagnostics) {
         let documents = model.documents
         let landing = documents[publication.document]
         let meta = landing.metadata
         let language = publication.language
-        var problems: [Diagnostic] = []
+        var problems = Diagnostics()
 
         // Files of the book, in reading order: the foreword (the landing page's own text), then parts and chapters.
         var files: [Int: String] = [:]
@@ -151,9 +157,16 @@ struct PublicationEPUB {
                                start: label("epubStart", "Start of content")))
         do {
             return (try EPUBWriter.write(book), problems)
-        } catch {
+        } catch let error as EPUBWriter.Error {
             problems.append(.error("cannot make the EPUB of this publication: \(error)", at: SourceLocation(file: landing.sourcePath),
-                                   hint: "see the message; the pages of the publication are not affected"))
+                                   hint: "fix the value the message names; the pages of the publication are not affected"))
+            return (nil, problems)
+        } catch {
+            // Only the ZIP library throws untyped errors here, and only on a failure of memory or
+            // of the library itself: nothing in the publication to fix.
+            problems.append(.error("cannot pack the EPUB of this publication into its ZIP container",
+                                   at: SourceLocation(file: landing.sourcePath),
+                                   hint: "build again; if it persists, report it to kartu's developers with this publication"))
             return (nil, problems)
         }
     }

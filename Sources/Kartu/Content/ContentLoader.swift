@@ -7,14 +7,21 @@ struct ContentLoader {
     let root: URL
     let config: SiteConfig
     let themes: ThemeCatalog
+    let workers: Workers
 
-    struct Result {
+    /// What `content/` holds, checked.
+    struct Content: Sendable {
+        /// Published documents, sorted by source path (drafts and files whose front matter failed left out).
         var documents: [Document] = []
         var resources: [Resource] = []
         /// Markdown files read but not published (drafts, and files whose front matter failed), by
         /// source path: a reference to one is not a reference to a missing file.
         var unpublished: Set<String> = []
-        var diagnostics = Diagnostics()
+
+        /// Published documents per language code, in site order.
+        func documentCounts(_ languages: [Language]) -> [(language: String, count: Int)] {
+            languages.map { language in (language.code, documents.count { $0.language == language.code && $0.role == .page }) }
+        }
     }
 
     /// A file found under a language folder.
@@ -25,47 +32,48 @@ struct ContentLoader {
         var sourcePath: String { "content/\(language)/\(languagePath)" }
     }
 
-    func load() -> Result {
-        var result = Result()
+    func load(diagnostics: inout Diagnostics) -> Content {
+        var result = Content()
         let contentDir = root.appendingPathComponent("content")
         var markdown: [Entry] = []
         var others: [Entry] = []
         let codes = config.languages.map(\.code)
         let fm = FileManager.default
-        let topEntries = (try? fm.contentsOfDirectory(atPath: contentDir.path).sorted()) ?? []
+        let topEntries = (SiteFile.entries(ofFolder: contentDir.path, shownAs: "content", diagnostics: &diagnostics) ?? []).sorted()
         for name in topEntries where !name.hasPrefix(".") {
             var isDir: ObjCBool = false
             _ = fm.fileExists(atPath: contentDir.appendingPathComponent(name).path, isDirectory: &isDir)
             if !isDir.boolValue { continue }
             if !codes.contains(name) {
-                result.diagnostics.error("folder 'content/\(name)' is not a site language", at: SourceLocation(file: "content/\(name)"),
-                                         hint: Suggestion.didYouMean(name, in: codes).map { "\($0) Otherwise add '\(name)' to languages in content/site.yaml" }
-                                            ?? "add '\(name)' to languages in content/site.yaml, or rename the folder to one of: \(codes.joined(separator: ", "))")
+                diagnostics.append(Diagnostic(.error, "folder 'content/\(name)' is not a site language", file: "content/\(name)",
+                                              hint: Suggestion.didYouMean(name, in: codes).map { "\($0) Otherwise add '\(name)' to languages in content/site.yaml" }
+                                                ?? "add '\(name)' to languages in content/site.yaml, or rename the folder to one of: \(codes.joined(separator: ", "))"))
                 continue
             }
             var visited: Set<String> = []
             scan(language: name, directory: contentDir.appendingPathComponent(name), relative: "", markdown: &markdown,
-                 others: &others, visited: &visited, diagnostics: &result.diagnostics)
+                 others: &others, visited: &visited, diagnostics: &diagnostics)
         }
         for code in codes where !topEntries.contains(code) {
-            result.diagnostics.warning("language '\(code)' has no folder content/\(code)", at: SourceLocation(file: SiteConfig.path),
-                                       hint: "create content/\(code)/ with its documents, or remove the language")
+            diagnostics.warning("language '\(code)' has no folder content/\(code)", at: SourceLocation(file: SiteConfig.path),
+                                hint: "create content/\(code)/ with its documents, or remove the language")
         }
 
-        // Reading and checking files is independent per file: do it on all cores.
-        let parsed = parallelMap(markdown) { parse($0) }
+        // Reading and checking files is independent per file: done on all cores, gathered in order.
+        let parsed = workers.map(markdown) { parse($0) }
         var documents: [Document] = []
-        for (entry, (document, diagnostics)) in zip(markdown, parsed) {
-            result.diagnostics.append(contentsOf: diagnostics)
+        for (entry, (document, problems)) in zip(markdown, parsed) {
+            diagnostics.append(contentsOf: problems)
             if let document, !document.metadata.draft {
                 documents.append(document)
             } else {
                 result.unpublished.insert(entry.sourcePath)
             }
         }
-        checkTranslationKeys(documents, diagnostics: &result.diagnostics)
+        documents.sort { $0.sourcePath < $1.sourcePath }
+        checkTranslationKeys(documents, diagnostics: &diagnostics)
         let bundleSlugs = Self.bundleSlugs(documents)
-        assignURLs(&documents, bundleSlugs: bundleSlugs, diagnostics: &result.diagnostics)
+        assignURLs(&documents, bundleSlugs: bundleSlugs, diagnostics: &diagnostics)
         result.documents = documents
         result.resources = resources(others, bundleSlugs: bundleSlugs)
         return result
@@ -76,12 +84,12 @@ struct ContentLoader {
         let fm = FileManager.default
         // Each real folder is read once, so a symbolic link back up the tree cannot loop forever.
         guard visited.insert(directory.resolvingSymlinksInPath().path).inserted else {
-            diagnostics.error("symbolic link '\(directory.lastPathComponent)' leads back into a folder already read",
-                              at: SourceLocation(file: "content/\(language)/\(relative)"),
-                              hint: "remove the link: it makes the content tree a loop")
+            diagnostics.append(Diagnostic(.error, "symbolic link '\(directory.lastPathComponent)' leads back into a folder already read",
+                                          file: "content/\(language)/\(relative)", hint: "remove the link: it makes the content tree a loop"))
             return
         }
-        guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else { return }
+        let folder = "content/\(language)" + (relative.isEmpty ? "" : "/" + relative)
+        guard let names = SiteFile.entries(ofFolder: directory.path, shownAs: folder, diagnostics: &diagnostics) else { return }
         let rootPath = root.resolvingSymlinksInPath().path
         for name in names.sorted() where !name.hasPrefix(".") {
             let url = directory.appendingPathComponent(name)
@@ -89,19 +97,24 @@ struct ContentLoader {
             let sourcePath = "content/\(language)/\(relPath)"
             // lstat, not FileManager attributes: one system call, no extended attributes read.
             var status = stat()
-            guard lstat(url.path, &status) == 0 else { continue }
+            guard lstat(url.path, &status) == 0 else {
+                diagnostics.append(SiteFile.cannotRead(sourcePath, errno: errno))
+                continue
+            }
             var target = url
             if (status.st_mode & S_IFMT) == S_IFLNK {
                 let resolved = url.resolvingSymlinksInPath()
                 let inside = resolved.path == rootPath || resolved.path.hasPrefix(rootPath + "/")
                 guard inside, fm.fileExists(atPath: resolved.path) else {
-                    diagnostics.error(inside ? "symbolic link '\(name)' points to nothing" : "symbolic link '\(name)' points outside the site folder",
-                                      at: SourceLocation(file: sourcePath),
-                                      hint: "copy the file into content/ instead of linking to it")
+                    diagnostics.append(Diagnostic(.error, inside ? "symbolic link '\(name)' points to nothing" : "symbolic link '\(name)' points outside the site folder",
+                                                  file: sourcePath, hint: "copy the file into content/ instead of linking to it"))
                     continue
                 }
                 target = resolved
-                if stat(resolved.path, &status) != 0 { continue }
+                if stat(resolved.path, &status) != 0 {
+                    diagnostics.append(SiteFile.cannotRead(sourcePath, errno: errno))
+                    continue
+                }
             }
             if (status.st_mode & S_IFMT) == S_IFDIR {
                 scan(language: language, directory: target, relative: relPath, markdown: &markdown, others: &others,
@@ -119,8 +132,12 @@ struct ContentLoader {
         var diagnostics = Diagnostics()
         let file = entry.sourcePath
         let start = SourceLocation(file: file)
-        guard let data = FileManager.default.contents(atPath: entry.absolutePath) else {
-            diagnostics.error("cannot read file", at: start, hint: "check the file's permissions")
+        let data: Data
+        switch SiteFile.contents(atPath: entry.absolutePath) {
+        case .data(let bytes): data = bytes
+        case .missing: return (nil, diagnostics)  // removed while the build ran: the next build will not see it
+        case .unreadable(let code):
+            diagnostics.append(SiteFile.cannotRead(file, errno: code))
             return (nil, diagnostics)
         }
         guard let text = SourceText.text(of: data, file: file, diagnostics: &diagnostics) else { return (nil, diagnostics) }

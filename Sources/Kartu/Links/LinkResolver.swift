@@ -29,25 +29,20 @@ struct LinkResolver: Sendable {
         let at: SourceLocation
         let targetName: String
 
-        func check(_ headingIDs: [Set<String>]) -> Diagnostic? {
-            if case .failure(let problem) = LinkResolver.checkAnchor(fragment, ids: headingIDs[target], at: at, target: targetName) {
-                return problem
-            }
-            return nil
+        /// False, with an error at the link, when the target has no such heading.
+        @discardableResult
+        func check(_ headingIDs: [Set<String>], diagnostics: inout Diagnostics) -> Bool {
+            LinkResolver.checkAnchor(fragment, ids: headingIDs[target], at: at, target: targetName, diagnostics: &diagnostics)
         }
     }
 
-    /// The URL to write for `link` in document `index`, or a diagnostic.
-    func resolve(_ link: MarkdownDocument.Link, in index: Int, sourcePath: String) -> Result<String?, Diagnostic> {
-        resolveLink(link, in: index, sourcePath: sourcePath).map(\.url)
-    }
-
-    /// Like `resolve`, also naming the document a link reaches (for backlinks).
-    func resolveLink(_ link: MarkdownDocument.Link, in index: Int, sourcePath: String,
-                     ownHeadingIDs: Set<String>? = nil) -> Result<Resolution, Diagnostic> {
+    /// Where `link` in document `index` goes: the URL to write and the document it reaches (for
+    /// backlinks); nil, with an error at the link, when it leads nowhere.
+    func resolve(_ link: MarkdownDocument.Link, in index: Int, sourcePath: String, ownHeadingIDs: Set<String>? = nil,
+                 diagnostics: inout Diagnostics) -> Resolution? {
         let raw = link.url
         let at = SourceLocation(file: sourcePath, line: link.line, column: link.column)
-        if raw.isEmpty || Self.hasScheme(raw) || raw.hasPrefix("//") { return .success(Resolution(url: nil, target: nil)) }
+        if raw.isEmpty || Self.hasScheme(raw) || raw.hasPrefix("//") { return Resolution(url: nil, target: nil) }
         var path = raw
         var fragment: String?
         // Byte searches: link texts are short, but a Character search segments graphemes.
@@ -59,9 +54,10 @@ struct LinkResolver: Sendable {
         let decoded = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
 
         if decoded.isEmpty {
-            guard let fragment else { return .success(Resolution(url: nil, target: nil)) }
+            guard let fragment else { return Resolution(url: nil, target: nil) }
             let ids = ownHeadingIDs ?? headingIDs?[index] ?? []
-            return Self.checkAnchor(fragment, ids: ids, at: at, target: "this document").map { _ in Resolution(url: nil, target: nil) }
+            guard Self.checkAnchor(fragment, ids: ids, at: at, target: "this document", diagnostics: &diagnostics) else { return nil }
+            return Resolution(url: nil, target: nil)
         }
 
         let contentPath: String
@@ -82,19 +78,19 @@ struct LinkResolver: Sendable {
             if let fragment, !fragment.isEmpty {
                 let anchor = Anchor(fragment: fragment, target: target, at: at, targetName: "'\(contentPath)'")
                 if let headingIDs {
-                    if let problem = anchor.check(headingIDs) { return .failure(problem) }
+                    guard anchor.check(headingIDs, diagnostics: &diagnostics) else { return nil }
                 } else {
                     pending = anchor
                 }
                 url += "#" + fragment
             }
-            return .success(Resolution(url: url, target: target, anchor: pending))
+            return Resolution(url: url, target: target, anchor: pending)
         }
         if let output = resources[contentPath] {
-            return .success(Resolution(url: basePath + URLPath.percentEncoded(output) + (fragment.map { "#" + $0 } ?? ""), target: nil))
+            return Resolution(url: basePath + URLPath.percentEncoded(output) + (fragment.map { "#" + $0 } ?? ""), target: nil)
         }
         if decoded.hasPrefix("/assets/"), assetPaths.contains(String(decoded.dropFirst())) {
-            return .success(Resolution(url: basePath + URLPath.percentEncoded(String(decoded.dropFirst())), target: nil))
+            return Resolution(url: basePath + URLPath.percentEncoded(String(decoded.dropFirst())), target: nil)
         }
 
         let what = link.isImage ? "image" : "link"
@@ -102,20 +98,24 @@ struct LinkResolver: Sendable {
             let candidates = documentsBySource.keys.filter { $0.hasPrefix("content/") }
             let hint = Suggestion.closestPath(to: contentPath, in: candidates).map { "did you mean '\(Self.relative($0, from: sourcePath))'?" }
                 ?? "link to an existing .md file, relative to this file or rooted at content/ (e.g. /lt/projects/x.md)"
-            return .failure(.error("\(what) to missing document '\(raw)'", at: at, hint: hint))
+            diagnostics.error("\(what) to missing document '\(raw)'", at: at, hint: hint)
+            return nil
         }
         let hint = Suggestion.closestPath(to: contentPath, in: resources.keys).map { "did you mean '\(Self.relative($0, from: sourcePath))'?" }
             ?? "put the file beside the document (in a bundle folder) or fix the path"
-        return .failure(.error("\(what) to missing file '\(raw)'", at: at, hint: hint))
+        diagnostics.error("\(what) to missing file '\(raw)'", at: at, hint: hint)
+        return nil
     }
 
-    private static func checkAnchor(_ fragment: String, ids: Set<String>, at: SourceLocation, target name: String) -> Result<Void, Diagnostic> {
+    private static func checkAnchor(_ fragment: String, ids: Set<String>, at: SourceLocation, target name: String,
+                                    diagnostics: inout Diagnostics) -> Bool {
         if fragment.isEmpty || ids.contains(fragment) || fragment.hasPrefix("fn-") || fragment.hasPrefix("fnref-") {
-            return .success(())
+            return true
         }
         let hint = Suggestion.closest(to: fragment, in: ids).map { "did you mean '#\($0)'?" }
             ?? (ids.isEmpty ? "the target has no headings" : "headings there: \(ids.sorted().prefix(8).map { "#" + $0 }.joined(separator: ", "))")
-        return .failure(.error("no heading '#\(fragment)' in \(name)", at: at, hint: hint))
+        diagnostics.error("no heading '#\(fragment)' in \(name)", at: at, hint: hint)
+        return false
     }
 
     /// `scheme:` as RFC 3986 spells it: an ASCII letter, then letters, digits, `+`, `-` or `.`.

@@ -6,22 +6,23 @@ import Foundation
 /// keeps its modification time and sync-style deploys move only what changed.
 struct OutputWriter {
     let output: URL
+    let workers: Workers
 
     /// Marks a folder as kartu's output, so that only such a folder is ever replaced.
     static let marker = ".kartu-output"
     static let markerText = Data("This folder is written by kartu build and replaced on each build.\n".utf8)
 
     /// Refuses outputs that would overwrite the user's sources, the whole disk, or a folder kartu did not write.
-    static func validate(output: URL, root: URL) throws(UsageError) {
+    static func validate(output: URL, root: URL) throws(Diagnostic) {
         let out = output.standardizedFileURL.resolvingSymlinksInPath().path
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         let protected = [rootPath + "/content", rootPath + "/templates"]
         if out == "/" || out == rootPath || rootPath.hasPrefix(out + "/") {
-            throw UsageError(message: "output folder '\(output.path)' would replace the site folder itself",
+            throw Diagnostic(.error, "output folder '\(output.path)' would replace the site folder itself",
                              hint: "write to a folder of its own, e.g. --output \(rootPath)/site")
         }
         for folder in protected where out == folder || out.hasPrefix(folder + "/") {
-            throw UsageError(message: "output folder '\(output.path)' is inside \(folder)",
+            throw Diagnostic(.error, "output folder '\(output.path)' is inside \(folder)",
                              hint: "write to a folder outside content/ and templates/, e.g. --output \(rootPath)/site")
         }
         let fm = FileManager.default
@@ -29,7 +30,7 @@ struct OutputWriter {
         if fm.fileExists(atPath: out, isDirectory: &isDir) {
             let entries = isDir.boolValue ? ((try? fm.contentsOfDirectory(atPath: out)) ?? []) : ["(a file)"]
             if !entries.isEmpty && !entries.contains(marker) {
-                throw UsageError(message: "output folder '\(output.path)' exists and was not written by kartu",
+                throw Diagnostic(.error, "output folder '\(output.path)' exists and was not written by kartu",
                                  hint: "kartu replaces its output folder whole: choose an empty or new folder, or remove this one")
             }
         }
@@ -39,25 +40,60 @@ struct OutputWriter {
     struct Item: Sendable {
         enum Content: Sendable {
             case bytes(Data)
-            case render(@Sendable () -> Data)
-            case copy(String)
+            /// Nil when the page's template is missing (checked before; nil stops the build, never an empty page).
+            case render(@Sendable () -> Data?)
+            /// A file copied from `path`, named `shownAs` (relative to the site root) if it cannot be read.
+            case copy(String, shownAs: String)
         }
 
         let path: String
         let content: Content
     }
 
+    /// Why a file could not be written, in terms the diagnostic can explain.
+    enum Failure: Error {
+        /// The system refused: `path` is relative to the output folder (or absolute for the folder itself).
+        case system(path: String, errno: Int32)
+        /// A copied file (a content file or an asset, relative to the site root) that could not be read.
+        case unreadableSource(path: String, errno: Int32)
+        case noTemplate(path: String)
+
+        var diagnostic: Diagnostic {
+            switch self {
+            case .system(let path, let code): SiteFile.cannotWrite(path, errno: code)
+            case .unreadableSource(let path, let code): SiteFile.cannotRead(path, errno: code)
+            case .noTemplate(let path):
+                Diagnostic(.error, "the page '\(path)' has no template to render it",
+                           hint: "this is kartu's mistake, not yours: please report it with the site that shows it")
+            }
+        }
+    }
+
+    /// Writes every item, then swaps the new site in; on a failure the previous site stays as it was
+    /// and the failure is reported.
+    func write(_ items: [Item], diagnostics: inout Diagnostics) {
+        do throws(Failure) {
+            try write(items)
+        } catch {
+            diagnostics.append(error.diagnostic)
+        }
+    }
+
     /// Writes every item into a staging folder beside the output, then swaps it in.
-    func write(_ items: [Item]) throws {
+    private func write(_ items: [Item]) throws(Failure) {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw .system(path: parent.path, errno: Self.systemCode(of: error))
+        }
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).kartu-new-\(getpid())")
         try? fm.removeItem(at: staging)
-        try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        guard mkdir(staging.path, 0o755) == 0 else { throw .system(path: staging.path, errno: errno) }
         // Without a previous site there is nothing to hard-link: no per-file lookups in a missing folder.
         let previous: String? = fm.fileExists(atPath: output.path) ? output.path : nil
-        do {
+        do throws(Failure) {
             var folders = Set<String>()
             for path in items.map(\.path) {
                 var folder = (path as NSString).deletingLastPathComponent
@@ -70,27 +106,22 @@ struct OutputWriter {
             let stagingFolder = staging.path
             let levels = Dictionary(grouping: folders) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
             for level in levels.keys.sorted() {
-                let failures = parallelMap(levels[level]!.sorted()) { folder -> String? in
-                    mkdir(stagingFolder + "/" + folder, 0o755) != 0 && errno != EEXIST
-                        ? "cannot create \(folder): \(String(cString: strerror(errno)))" : nil
+                let failures = workers.map(levels[level]!.sorted()) { folder -> Failure? in
+                    mkdir(stagingFolder + "/" + folder, 0o755) != 0 && errno != EEXIST ? .system(path: folder, errno: errno) : nil
                 }
-                if let failure = failures.compactMap({ $0 }).first {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
-                }
+                if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             }
             let all = items + [Item(path: Self.marker, content: .bytes(Self.markerText))]
             let stagingPath = staging.path
-            let failures = parallelMap(all) { item -> String? in
-                do {
+            let failures = workers.map(all) { item -> Failure? in
+                do throws(Failure) {
                     try Self.place(item, in: stagingPath, previous: previous)
                     return nil
                 } catch {
-                    return "\(item.path): \(error.localizedDescription)"
+                    return error
                 }
             }
-            if let failure = failures.compactMap({ $0 }).first {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
-            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         } catch {
             try? fm.removeItem(at: staging)
             throw error
@@ -98,23 +129,35 @@ struct OutputWriter {
         // Swap: the old site is moved aside, the new one takes its name, then the old one is removed.
         let old = parent.appendingPathComponent(".\(output.lastPathComponent).kartu-old-\(getpid())")
         if fm.fileExists(atPath: output.path) {
-            try fm.moveItem(at: output, to: old)
+            guard rename(output.path, old.path) == 0 else { throw .system(path: output.path, errno: errno) }
         }
-        try fm.moveItem(at: staging, to: output)
+        guard rename(staging.path, output.path) == 0 else { throw .system(path: output.path, errno: errno) }
         try? fm.removeItem(at: old)
+    }
+
+    /// The system's error number behind a Foundation file error, for a message that says what to do.
+    private static func systemCode(of error: Error) -> Int32 {
+        ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { Int32($0.code) } ?? EIO
     }
 
     /// Puts one file in the staging folder: a hard link to the previous site's copy when the bytes are
     /// the same (keeping its modification time), else the new bytes.
-    private static func place(_ item: Item, in staging: String, previous: String?) throws {
+    private static func place(_ item: Item, in staging: String, previous: String?) throws(Failure) {
         let target = staging + "/" + item.path
         let bytes: Data
         switch item.content {
         case .bytes(let data): bytes = data
-        case .render(let make): bytes = make()
-        case .copy(let source): bytes = try Data(contentsOf: URL(fileURLWithPath: source))
+        case .render(let make):
+            guard let page = make() else { throw .noTemplate(path: item.path) }
+            bytes = page
+        case .copy(let source, let shown):
+            switch SiteFile.contents(atPath: source) {
+            case .data(let data): bytes = data
+            case .missing: throw .unreadableSource(path: shown, errno: ENOENT)
+            case .unreadable(let code): throw .unreadableSource(path: shown, errno: code)
+            }
         }
-        guard let previous else { return try writeFile(target, bytes) }
+        guard let previous else { return try writeFile(target, bytes, shownAs: item.path) }
         let old = previous + "/" + item.path
         var status = stat()
         if stat(old, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == bytes.count,
@@ -122,34 +165,32 @@ struct OutputWriter {
         {
             if link(old, target) == 0 { return }
             // No hard links on this file system: write, then give the file its old time back.
-            try writeFile(target, bytes)
+            try writeFile(target, bytes, shownAs: item.path)
             var times = [status.st_atim, status.st_mtim]
             utimensat(AT_FDCWD, target, &times, 0)
             return
         }
-        try writeFile(target, bytes)
+        try writeFile(target, bytes, shownAs: item.path)
     }
 
     /// A plain write: Foundation's `Data.write` syncs each file to disk, which a build that is
     /// swapped in whole does not need, and which cost seconds of system time per 10,000 pages.
-    static func writeFile(_ path: String, _ bytes: Data) throws {
+    static func writeFile(_ path: String, _ bytes: Data, shownAs shown: String) throws(Failure) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw posixError("cannot create \(path)") }
+        guard fd >= 0 else { throw .system(path: shown, errno: errno) }
         defer { close(fd) }
-        try bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+        let code: Int32 = bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw posixError("cannot write \(path)")
+                    return errno
                 }
                 offset += written
             }
+            return 0
         }
-    }
-
-    static func posixError(_ message: String) -> Error {
-        CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(message): \(String(cString: strerror(errno)))"])
+        if code != 0 { throw .system(path: shown, errno: code) }
     }
 }

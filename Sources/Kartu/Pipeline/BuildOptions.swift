@@ -1,6 +1,7 @@
 import Foundation
 
-/// What `kartu build` and `kartu check` were asked to do.
+/// What `kartu build` and `kartu check` were asked to do: everything a build reads besides the
+/// site's files. A build reads no environment variable and no task-local; the CLI reads them.
 public struct BuildOptions: Sendable {
     /// The site folder holding `content/` and `templates/`.
     public var root: URL
@@ -14,23 +15,19 @@ public struct BuildOptions: Sendable {
     public var write: Bool
     /// Threads to use; nil for one per core. The output is the same bytes whatever the number.
     public var jobs: Int?
+    /// Print each step's wall time to stderr (`KARTU_TIMINGS=1`).
+    public var timings: Bool
+    /// Tests only: records on which threads the build's parallel maps ran.
+    var threadRecorder: ThreadRecorder?
 
-    public init(root: URL, output: URL? = nil, baseURL: String? = nil, strict: Bool = false, write: Bool = true, jobs: Int? = nil) {
+    public init(root: URL, output: URL? = nil, baseURL: String? = nil, strict: Bool = false, write: Bool = true, jobs: Int? = nil,
+                timings: Bool = false) {
         self.root = root
         self.output = output
         self.baseURL = baseURL
         self.strict = strict
         self.write = write
         self.jobs = jobs
-    }
-}
-
-/// A problem with how kartu was called rather than with the site's files (exit status 2).
-public struct UsageError: Error, CustomStringConvertible {
-    public let message: String
-    public let hint: String?
-
-    public var description: String {
-        "error: \(message)" + (hint.map { "\n    hint: \($0)" } ?? "")
+        self.timings = timings
     }
 }

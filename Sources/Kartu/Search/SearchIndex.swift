@@ -114,10 +114,10 @@ struct SearchIndex {
     }
 
     /// The index files of one language: path relative to the language's search folder → bytes.
-    static func files(for entries: [Entry]) -> [(String, Data)] {
+    static func files(for entries: [Entry], workers: Workers) -> [(String, Data)] {
         // Splitting text into words is most of the work and independent per entry: done on all
         // cores, then gathered in entry order, so the postings are the same on any number of threads.
-        let terms = parallelMap(entries) { Self.terms(of: $0) }
+        let terms = workers.map(entries) { Self.terms(of: $0) }
         var titleHits: [String: [Int]] = [:]
         var textHits: [String: [Int]] = [:]
         for (id, entryTerms) in terms.enumerated() {

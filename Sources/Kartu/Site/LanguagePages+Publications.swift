@@ -304,11 +304,11 @@ enum PublicationPages {
     /// one warning per build (not per edition) says so — only when the site has a publication.
     static let printTemplate = "print"
 
-    static func templateWarnings(_ publications: PublicationCatalog, templates: TemplateSet) -> [Diagnostic] {
+    static func checkTemplates(_ publications: PublicationCatalog, templates: TemplateSet, diagnostics: inout Diagnostics) {
         let count = publications.publications.count
-        guard count > 0, !templates.names.contains(printTemplate) else { return [] }
-        return [.warning("no print template: the print editions of \(count) publication\(count == 1 ? "" : "s") are not written",
-                         at: SourceLocation(file: "templates/\(printTemplate).mustache"),
-                         hint: "add templates/\(printTemplate).mustache (see README; the default theme has one) to publish them")]
+        guard count > 0, !templates.names.contains(printTemplate) else { return }
+        diagnostics.append(Diagnostic(.warning, "no print template: the print editions of \(count) publication\(count == 1 ? "" : "s") are not written",
+                                      file: "templates/\(printTemplate).mustache",
+                                      hint: "add templates/\(printTemplate).mustache (see README; the default theme has one) to publish them"))
     }
 }

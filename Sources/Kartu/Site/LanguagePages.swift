@@ -22,9 +22,12 @@ final class LanguagePages {
     let downloads: [Int: EPUBDownload]
     /// Each edition's shared view, by landing document, made on first use (LanguagePages+Publications).
     var editionCache: [Int: EditionContext] = [:]
+    let workers: Workers
 
-    init(model: SiteModel, templates: TemplateSet, shared: SharedIndex, language: Language, downloads: [Int: EPUBDownload] = [:]) {
+    init(model: SiteModel, templates: TemplateSet, shared: SharedIndex, language: Language, downloads: [Int: EPUBDownload] = [:],
+         workers: Workers) {
         self.model = model
+        self.workers = workers
         self.templates = templates
         self.shared = shared
         self.language = language
@@ -211,7 +214,7 @@ final class LanguagePages {
             return SearchIndex.Entry(title: card.title, url: card.url, kindLabel: card.kindLabel, municipality: card.municipality,
                                      languageName: card.languageName, summary: card.summary, text: PlainText.fromHTML(model.bodies[i]))
         }
-        for (name, data) in SearchIndex.files(for: entries) {
+        for (name, data) in SearchIndex.files(for: entries, workers: workers) {
             files.append(("\(code)/\(SearchIndex.folder)/\(name)", data))
         }
         return files

@@ -12,6 +12,13 @@ struct PagePlan: Sendable {
     var inSitemap = true
 }
 
+/// The pages of the site and the other files that come with them (feeds, search indexes, the
+/// sitemap, e-books): everything the output step writes but the content's own files and assets.
+struct SitePages: Sendable {
+    let pages: [PagePlan]
+    let files: [(path: String, data: Data)]
+}
+
 /// Turns the site model into the list of pages: document pages, section lists, theme and facet
 /// pages, language homes and the root language chooser. Dates, country names and sort orders are
 /// worked out here, once per language, so rendering itself touches no formatter.
@@ -21,22 +28,39 @@ struct PageAssembler {
     /// The EPUB file of each publication edition, by landing document: written before pages are
     /// planned, offered on the landing page. An edition without one shows no download link.
     var downloads: [Int: EPUBDownload] = [:]
+    let workers: Workers
+
+    /// The pages step: every page planned, with the files written beside them (`extraFiles`: the
+    /// e-books), checked so that no two things are written to one place and every page has its template.
+    func pages(resources: [Resource], extraFiles: [(path: String, data: Data)] = [], diagnostics: inout Diagnostics) -> SitePages {
+        PublicationPages.checkTemplates(model.publications, templates: templates, diagnostics: &diagnostics)
+        let (pages, files) = plans()
+        let all = files + extraFiles
+        URLClashes.check(pages, resources: resources, generated: all.map(\.path), diagnostics: &diagnostics)
+        for page in pages where !templates.names.contains(page.template) {
+            diagnostics.append(Diagnostic(.error, "no template '\(page.template)' for \(page.origin)",
+                                          file: "templates/\(page.template).mustache",
+                                          hint: "create templates/\(page.template).mustache"))
+        }
+        return SitePages(pages: pages, files: all)
+    }
 
     /// The pages, and the other files they come with (feeds, search indexes).
-    func plans() -> (pages: [PagePlan], files: [(String, Data)]) {
+    func plans() -> (pages: [PagePlan], files: [(path: String, data: Data)]) {
         let config = model.config
         let shared = SharedIndex(model: model)
         var plans: [PagePlan] = []
-        var files: [(String, Data)] = []
+        var files: [(path: String, data: Data)] = []
         // Languages are independent of each other: assembled on all cores, joined in site order.
-        let model = self.model, templates = self.templates, downloads = self.downloads
-        let perLanguage = parallelMap(config.languages) { language in
-            let pages = LanguagePages(model: model, templates: templates, shared: shared, language: language, downloads: downloads)
+        let model = self.model, templates = self.templates, downloads = self.downloads, workers = self.workers
+        let perLanguage = workers.map(config.languages) { language in
+            let pages = LanguagePages(model: model, templates: templates, shared: shared, language: language, downloads: downloads,
+                                      workers: workers)
             return (pages.plans(), pages.files())
         }
         for (languagePlans, languageFiles) in perLanguage {
             plans += languagePlans
-            files += languageFiles
+            files += languageFiles.map { (path: $0.0, data: $0.1) }
         }
         let defaultView = shared.languageViews.first { $0.isDefault }!
         let site = SiteView(title: config.title(in: config.defaultLanguage), rootURL: model.basePath,
@@ -68,7 +92,7 @@ struct PageAssembler {
     private func sitemap(_ plans: [PagePlan]) -> Data {
         let defaultLanguage = model.config.defaultLanguage
         let model = self.model
-        let pages = parallelMap(plans.filter(\.inSitemap)) { plan in
+        let pages = workers.map(plans.filter(\.inSitemap)) { plan in
             let versions = plan.view.languages.filter(\.isTranslation)
             var alternates = versions.count > 1 ? versions.map { ($0.code, $0.permalink) } : []
             if !alternates.isEmpty {
@@ -79,7 +103,7 @@ struct PageAssembler {
             }
             return Sitemap.Page(permalink: plan.view.permalink, lastModified: plan.lastModified, alternates: alternates)
         }
-        return Sitemap.xml(pages)
+        return Sitemap.xml(pages, workers: workers)
     }
 }
 

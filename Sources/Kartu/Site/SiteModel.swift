@@ -29,21 +29,22 @@ struct SiteModel: Sendable {
     /// True when document `i`'s body renders to more than whitespace (a foreword, a part's text).
     func hasBody(_ i: Int) -> Bool { !bodies[i].allSatisfy(\.isWhitespace) }
     func permalink(_ urlPath: String) -> String { absoluteBase + urlPath }
+}
 
-    /// Splits a base URL into the path prefix and the absolute form.
-    static func bases(from baseURL: String?) -> (path: String, absolute: String) {
-        guard let baseURL, !baseURL.isEmpty else { return ("/", "/") }
-        // A bare path (`/guide/`) is allowed: links get the prefix, permalinks stay root-relative.
-        if baseURL.hasPrefix("/") {
-            let path = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
-            return (path, path)
-        }
-        guard let url = URL(string: baseURL), url.scheme != nil else { return ("/", "/") }
-        var path = url.path
-        if path.isEmpty || !path.hasPrefix("/") { path = "/" + path }
-        if !path.hasSuffix("/") { path += "/" }
-        var absolute = baseURL
-        if !absolute.hasSuffix("/") { absolute += "/" }
-        return (path, absolute)
+extension SiteModel {
+    /// The model of a build, from the steps before it.
+    init(configuration: Configuration, strings: UIStrings, content: ContentLoader.Content, publications: PublicationCatalog,
+         bodies: RenderedBodies, related: [[Int]]) {
+        config = configuration.site
+        themes = configuration.themes
+        self.strings = strings
+        documents = content.documents
+        self.publications = publications
+        self.bodies = bodies.html
+        headings = bodies.headings
+        self.related = related
+        backlinks = bodies.backlinks
+        basePath = configuration.basePath
+        absoluteBase = configuration.absoluteBase
     }
 }

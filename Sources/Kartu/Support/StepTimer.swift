@@ -1,23 +1,22 @@
 import Foundation
 
-/// Wall time per build step, printed to stderr when `KARTU_TIMINGS` is set: where a build spends
+/// Wall time per build step, printed to stderr when asked (`KARTU_TIMINGS=1`): where a build spends
 /// its time, without a profiler.
 struct StepTimer {
     let enabled: Bool
-    private var current: (name: String, start: ContinuousClock.Instant)?
 
-    init(enabled: Bool) { self.enabled = enabled }
-
-    mutating func step(_ name: String) {
-        guard enabled else { return }
-        finish()
-        current = (name, .now)
+    /// Runs one step, timing it when enabled.
+    func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        guard enabled else { return try body() }
+        let start = ContinuousClock.now
+        defer {
+            let ms = (ContinuousClock.now - start).seconds * 1000
+            FileHandle.standardError.write(Data(String(format: "timing: %-18@ %8.1f ms\n", name as NSString, ms).utf8))
+        }
+        return try body()
     }
+}
 
-    mutating func finish() {
-        guard enabled, let (name, start) = current else { return }
-        let ms = (ContinuousClock.now - start).seconds * 1000
-        FileHandle.standardError.write(Data(String(format: "timing: %-18@ %8.1f ms\n", name as NSString, ms).utf8))
-        current = nil
-    }
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

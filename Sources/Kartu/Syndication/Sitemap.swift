@@ -10,7 +10,7 @@ enum Sitemap {
         let alternates: [(hreflang: String, permalink: String)]
     }
 
-    static func xml(_ pages: [Page]) -> Data {
+    static func xml(_ pages: [Page], workers: Workers) -> Data {
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
@@ -19,7 +19,7 @@ enum Sitemap {
         // Entries are independent of each other: written in chunks on all cores, joined in order.
         let chunkSize = 512
         let chunks = stride(from: 0, to: pages.count, by: chunkSize).map { pages[$0..<min($0 + chunkSize, pages.count)] }
-        for part in parallelMap(chunks, entries) { xml += part }
+        for part in workers.map(chunks, entries) { xml += part }
         xml += "</urlset>\n"
         return Data(xml.utf8)
     }

@@ -16,20 +16,23 @@ struct TemplateSet: Sendable {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
-            diagnostics.error("templates folder not found", at: SourceLocation(file: "templates"),
-                              hint: "create templates/ with \(required.map { $0 + ".mustache" }.joined(separator: ", ")) (see README)")
+            diagnostics.append(Diagnostic(.error, "templates folder not found", file: "templates",
+                                          hint: "create templates/ with \(required.map { $0 + ".mustache" }.joined(separator: ", ")) (see README)"))
             return nil
         }
         var sources: [(name: String, path: String, text: String)] = []
-        for relative in Self.templateFiles(in: folder) {
+        var ok = true
+        let files = SiteFile.files(under: folder.path, shownAs: "templates", diagnostics: &diagnostics)
+            .filter { $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/") }
+        for relative in files {
             let path = "templates/" + relative
-            guard let data = fm.contents(atPath: folder.appendingPathComponent(relative).path) else { continue }
-            if let text = SourceText.text(of: data, file: path, what: "template", diagnostics: &diagnostics) {
-                sources.append((String(relative.dropLast(".mustache".count)), path, text))
-            }
+            let errors = diagnostics.errorCount
+            // An unreadable or undecodable template is an error at the file (not "not found" later).
+            guard let text = SourceText.read(path, in: root, what: "template", diagnostics: &diagnostics), diagnostics.errorCount == errors
+            else { ok = false; continue }
+            sources.append((String(relative.dropLast(".mustache".count)), path, text))
         }
         var templates: [String: MustacheTemplate] = [:]
-        var ok = true
         _ = HTMLEscaping.register
         for (name, path, text) in sources {
             do {
@@ -44,7 +47,7 @@ struct TemplateSet: Sendable {
                 diagnostics.error("template syntax error: \(error)", at: SourceLocation(file: path))
             }
         }
-        let names = Set(sources.map(\.name))
+        let names = Set(files.map { String($0.dropLast(".mustache".count)) })
         for (_, path, text) in sources {
             for reference in partialReferences(in: text) where !names.contains(reference.name) {
                 ok = false
@@ -56,8 +59,8 @@ struct TemplateSet: Sendable {
         }
         for name in required where !names.contains(name) {
             ok = false
-            diagnostics.error("required template '\(name)' not found", at: SourceLocation(file: "templates/\(name).mustache"),
-                              hint: "create templates/\(name).mustache (see README for what it receives)")
+            diagnostics.append(Diagnostic(.error, "required template '\(name)' not found", file: "templates/\(name).mustache",
+                                          hint: "create templates/\(name).mustache (see README for what it receives)"))
         }
         guard ok else { return nil }
         return TemplateSet(library: MustacheLibrary(templates: templates), names: names)
@@ -68,24 +71,16 @@ struct TemplateSet: Sendable {
         names.contains(kind.rawValue) ? kind.rawValue : "document"
     }
 
-    func render(_ view: Any, with name: String) -> String {
-        library.render(view, withTemplate: name) ?? ""
+    /// The page, or nil when there is no template of that name: never an empty page. (Page plans
+    /// are checked against `names` before anything is written; nil here is a bug kartu reports.)
+    func render(_ view: Any, with name: String) -> String? {
+        library.render(view, withTemplate: name)
     }
 
     /// Put before every template: a standalone pragma line (so it leaves no output) switching to
     /// kartu's faster HTML escaping. swift-mustache starts every template and partial with its own
     /// escaping, so each template needs it; errors are reported one line up to match the file.
     static let escapingPragma = "{{% CONTENT_TYPE: \(HTMLEscaping.name)}}\n"
-
-    /// `.mustache` files under the folder, sorted, except the theme's static `assets/`.
-    static func templateFiles(in folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var files: [String] = []
-        for case let path as String in enumerator where path.hasSuffix(".mustache") && !path.hasPrefix("assets/") {
-            files.append(path)
-        }
-        return files.sorted()
-    }
 
     struct PartialReference {
         let name: String

@@ -18,8 +18,7 @@ struct UIStrings: Sendable {
         var flat: [String: [String: String]] = [:]
         for language in config.languages {
             let path = "templates/i18n/\(language.code).yaml"
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { continue }
-            guard let text = SourceText.text(of: data, file: path, diagnostics: &diagnostics) else { continue }
+            guard let text = SourceText.read(path, in: root, diagnostics: &diagnostics), !text.isEmpty else { continue }
             let source = YAMLSource(file: path)
             guard let node = source.parse(text, diagnostics: &diagnostics) else { continue }
             var fields = YAMLFields(source: source)

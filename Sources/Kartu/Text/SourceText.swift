@@ -22,6 +22,19 @@ struct SourceText {
         }
     }
 
+    /// The text of the site file at `path` (relative to `root`): nil when there is no such file.
+    /// A file that is there but cannot be read or decoded is an error at the file, and its text is
+    /// empty, so that later steps do not also call it missing.
+    static func read(_ path: String, in root: URL, what: String = "file", diagnostics: inout Diagnostics) -> String? {
+        switch SiteFile.contents(atPath: root.appendingPathComponent(path).path) {
+        case .missing: return nil
+        case .unreadable(let code):
+            diagnostics.append(SiteFile.cannotRead(path, errno: code))
+            return ""
+        case .data(let data): return text(of: data, file: path, what: what, diagnostics: &diagnostics) ?? ""
+        }
+    }
+
     static func decode(_ data: Data) -> Result<SourceText, Problem> {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }

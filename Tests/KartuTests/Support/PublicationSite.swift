@@ -11,10 +11,11 @@ struct PublicationSite {
 
     init(_ content: [String: String]) throws {
         let site = try TestSite.small(content)
-        let loaded = ContentLoader(root: site.root, config: Sample.config, themes: Sample.themes).load()
-        var diagnostics = loaded.diagnostics
-        // As SiteBuilder does: documents by source path, then the catalog over them.
-        documents = loaded.documents.sorted { $0.sourcePath < $1.sourcePath }
+        var diagnostics = Diagnostics()
+        let loaded = ContentLoader(root: site.root, config: Sample.config, themes: Sample.themes, workers: Workers())
+            .load(diagnostics: &diagnostics)
+        // As SiteBuilder does: the catalog over the documents, which come sorted by source path.
+        documents = loaded.documents
         catalog = PublicationCatalog.build(documents, languages: Sample.config.languages, unpublished: loaded.unpublished,
                                            diagnostics: &diagnostics)
         printed = diagnostics.sorted.map(\.description)

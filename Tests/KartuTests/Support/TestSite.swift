@@ -92,8 +92,12 @@ final class TestSite: @unchecked Sendable {
     }
 
     @discardableResult
-    func build(output: String? = nil, baseURL: String? = nil, strict: Bool = false, write: Bool = true) throws -> BuildReport {
-        try SiteBuilder(options: options(output: output, baseURL: baseURL, strict: strict, write: write)).run()
+    func build(output: String? = nil, baseURL: String? = nil, strict: Bool = false, write: Bool = true, jobs: Int? = nil,
+               recorder: ThreadRecorder? = nil) throws -> BuildReport {
+        var options = options(output: output, baseURL: baseURL, strict: strict, write: write)
+        options.jobs = jobs
+        options.threadRecorder = recorder
+        return try SiteBuilder(options: options).run()
     }
 
     // MARK: Running the executable

@@ -1,0 +1,47 @@
+import Foundation
+
+/// The output step: every page rendered straight into the new site on all cores (no page is held
+/// in memory after it is written), with the generated files, the content's own files and the
+/// theme's assets, then the new site swapped in whole. `check` renders every page without writing,
+/// so that what fails in a template fails there, not at deploy.
+struct SiteOutput {
+    let site: SitePages
+    let templates: TemplateSet
+    let resources: [Resource]
+    /// Files of `templates/assets/`, relative to it.
+    let assets: [String]
+    let root: URL
+    let workers: Workers
+
+    /// Writes the site to `folder`; the number of pages written (0 when writing failed, reported).
+    func write(to folder: URL, diagnostics: inout Diagnostics) -> Int {
+        let errors = diagnostics.errorCount
+        OutputWriter(output: folder, workers: workers).write(items, diagnostics: &diagnostics)
+        return diagnostics.errorCount == errors ? site.pages.count : 0
+    }
+
+    /// Renders every page and writes nothing; the number of pages rendered.
+    func check(diagnostics: inout Diagnostics) -> Int {
+        let templates = self.templates
+        let missing = workers.map(site.pages) { templates.render($0.view, with: $0.template) == nil }
+        for (page, isMissing) in zip(site.pages, missing) where isMissing {
+            diagnostics.append(OutputWriter.Failure.noTemplate(path: page.outputPath).diagnostic)
+        }
+        return site.pages.count
+    }
+
+    /// Everything the site holds, each with where its bytes come from.
+    private var items: [OutputWriter.Item] {
+        let templates = self.templates
+        var items = site.pages.map { page in
+            OutputWriter.Item(path: page.outputPath, content: .render { templates.render(page.view, with: page.template).map { Data($0.utf8) } })
+        }
+        items += site.files.map { OutputWriter.Item(path: $0.path, content: .bytes($0.data)) }
+        items += resources.map { OutputWriter.Item(path: $0.outputPath, content: .copy($0.absolutePath, shownAs: $0.sourcePath)) }
+        items += assets.map {
+            OutputWriter.Item(path: "assets/" + $0, content: .copy(root.appendingPathComponent(TemplateFolder.assetsFolder + "/" + $0).path,
+                                                                  shownAs: TemplateFolder.assetsFolder + "/" + $0))
+        }
+        return items
+    }
+}

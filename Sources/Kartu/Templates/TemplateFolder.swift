@@ -1,0 +1,29 @@
+import Foundation
+
+/// The `templates/` folder, read and checked in one step: the Mustache templates, the UI strings
+/// of every language, the static assets and the e-books' stylesheet.
+struct TemplateFolder: Sendable {
+    /// Nil when a template is broken or missing (the reason is in the diagnostics): no page can be
+    /// rendered then, but content is still checked, so that one build reports every problem.
+    let templates: TemplateSet?
+    let strings: UIStrings
+    /// Files of `templates/assets/`, relative to it, sorted: copied to `site/assets/`, and valid
+    /// targets of `/assets/…` links in Markdown.
+    let assets: [String]
+    /// `templates/epub.css` when the theme styles its e-books itself, else nil (kartu's default).
+    let epubStylesheet: String?
+
+    static let assetsFolder = "templates/assets"
+    static let epubStylesheetPath = "templates/epub.css"
+
+    static func load(root: URL, config: SiteConfig, diagnostics: inout Diagnostics) -> TemplateFolder {
+        let strings = UIStrings.load(root: root, config: config, diagnostics: &diagnostics)
+        let templates = TemplateSet.load(root: root, diagnostics: &diagnostics)
+        let assetsFolder = root.appendingPathComponent(assetsFolder)
+        var isFolder: ObjCBool = false
+        let assets = FileManager.default.fileExists(atPath: assetsFolder.path, isDirectory: &isFolder) && isFolder.boolValue
+            ? SiteFile.files(under: assetsFolder.path, shownAs: Self.assetsFolder, diagnostics: &diagnostics) : []
+        let stylesheet = SourceText.read(epubStylesheetPath, in: root, what: "stylesheet", diagnostics: &diagnostics)
+        return TemplateFolder(templates: templates, strings: strings, assets: assets, epubStylesheet: stylesheet)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Reading the site's own files and folders, where a file that is there but cannot be read is an
+/// error naming it, never a silent skip: an editor who sees a page missing must learn why.
+enum SiteFile {
+    /// What reading a file gave: its bytes, nothing because it is not there, or the system's reason.
+    enum Contents {
+        case data(Data)
+        case missing
+        case unreadable(errno: Int32)
+    }
+
+    static func contents(atPath path: String) -> Contents {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable(errno: errno) }
+        defer { close(fd) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if count == 0 { return .data(data) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .unreadable(errno: errno)
+            }
+            data.append(contentsOf: buffer[0..<count])
+        }
+    }
+
+    /// The entries of a folder (names, unsorted), or nil with an error at the folder.
+    static func entries(ofFolder path: String, shownAs file: String, diagnostics: inout Diagnostics) -> [String]? {
+        guard let folder = opendir(path) else {
+            diagnostics.append(cannotRead(file, errno: errno, isFolder: true))
+            return nil
+        }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Every file under a folder (symbolic links followed), as paths relative
+    /// to it, sorted; a folder that cannot be read inside it is an error at that folder.
+    static func files(under path: String, shownAs folder: String, diagnostics: inout Diagnostics) -> [String] {
+        var files: [String] = []
+        func walk(_ relative: String) {
+            let absolute = relative.isEmpty ? path : path + "/" + relative
+            let shown = relative.isEmpty ? folder : folder + "/" + relative
+            guard let names = entries(ofFolder: absolute, shownAs: shown, diagnostics: &diagnostics) else { return }
+            for name in names.sorted() {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var status = stat()
+                guard stat(path + "/" + child, &status) == 0 else {
+                    diagnostics.append(cannotRead(folder + "/" + child, errno: errno))
+                    continue
+                }
+                if (status.st_mode & S_IFMT) == S_IFDIR {
+                    walk(child)
+                } else if (status.st_mode & S_IFMT) == S_IFREG {
+                    files.append(child)
+                }
+            }
+        }
+        walk("")
+        return files.sorted()
+    }
+
+    /// The error for a file or folder the system would not let kartu read, in the editor's terms.
+    static func cannotRead(_ file: String, errno code: Int32, isFolder: Bool = false) -> Diagnostic {
+        let what = isFolder ? "folder" : "file"
+        let (reason, hint): (String, String) = switch code {
+        case EACCES, EPERM:
+            ("kartu is not allowed to read it",
+             isFolder ? "give read and search permission: chmod a+rx '\(file)'" : "give read permission: chmod a+r '\(file)'")
+        case EISDIR: ("it is a folder where a file was expected", "rename the folder or move the file's content into it")
+        case EIO: ("the disk reported an error", "copy the \(what) again from a backup or from git")
+        case ELOOP: ("it is a loop of symbolic links", "replace the link with the \(what) itself")
+        default: (String(cString: strerror(code)), "check that the \(what) exists and can be read")
+        }
+        return Diagnostic(.error, "cannot read the \(what) '\(file)': \(reason)", file: file, hint: hint)
+    }
+
+    /// The error for an output file kartu could not write, with what to do about it.
+    static func cannotWrite(_ path: String, errno code: Int32) -> Diagnostic {
+        let hint = switch code {
+        case ENOSPC, EDQUOT: "the disk is full: free some space, or write the site elsewhere with --output"
+        case EACCES, EPERM, EROFS: "kartu may not write there: make the folder writable, or choose another with --output"
+        case ENAMETOOLONG: "a file name is too long for this file system: shorten the document's slug or folder names"
+        default: "check that the output folder is writable and the disk has space"
+        }
+        return Diagnostic(.error, "cannot write '\(path)': \(String(cString: strerror(code)))", hint: hint)
+    }
+}
