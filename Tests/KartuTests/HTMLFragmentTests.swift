@@ -144,6 +144,47 @@ struct HTMLFragmentTests {
         #expect(seen.last?.attribute == .src)
     }
 
+    @Test("unwrapping: a link's tags go, its words and their markup stay; other links are kept or changed")
+    func unwrap() {
+        let html = """
+            <p>See <a href="/lt/projects/utena/" title="Utena">the <em>plan</em></a>, \
+            <a href="/lt/publications/guide/intro/#goals">goals</a><sup><a href="#fn-1" id="fnref-1">1</a></sup> \
+            and <A HREF="/lt/a.pdf">the <b>report</b></A>.<img src="/lt/scan.tiff" alt="Scan"><img src="/lt/x.tiff" /></p>
+            """
+        let rewritten = HTMLFragmentRewriter.rewriteLinks(html, changes: { link in
+            if link.path == "/lt/publications/guide/intro/" { return .url("chapter-01.xhtml#" + (link.fragment ?? "")) }
+            return link.url.hasPrefix("/") ? .unwrap : .keep
+        })
+        #expect(rewritten == """
+            <p>See the <em>plan</em>, \
+            <a href="chapter-01.xhtml#goals">goals</a><sup><a href="#fn-1" id="fnref-1">1</a></sup> \
+            and the <b>report</b>.</p>
+            """)
+    }
+
+    @Test("unwrapping drops the unwrapped element's own end tag, not that of one of the same name inside it")
+    func unwrapNested() {
+        func unwrapSite(_ link: HTMLFragmentRewriter.Link) -> HTMLFragmentRewriter.Change {
+            link.url.hasPrefix("/") ? .unwrap : .url(link.url + "?a&b")
+        }
+        #expect(HTMLFragmentRewriter.rewriteLinks("<a href=\"/x/\">a <a href=\"https://e.org/\">b</a> c</a> d", changes: unwrapSite)
+            == "a <a href=\"https://e.org/?a&amp;b\">b</a> c d")
+        #expect(HTMLFragmentRewriter.rewriteLinks("<a href=\"/x/\">a <a href=\"/y/\">b</a> c</a></a>", changes: unwrapSite)
+            == "a b c</a>")
+        // With ids prefixed in the same pass: the unwrapped element's id goes with its tag.
+        #expect(HTMLFragmentRewriter.rewrite("<a id=\"r\" href=\"/x/\">x</a><h2 id=\"g\">G</h2>", idPrefix: "c1--", changes: unwrapSite)
+            == "x<h2 id=\"c1--g\">G</h2>")
+        // An unfinished unwrapped element: the rest stays as written.
+        #expect(HTMLFragmentRewriter.rewriteLinks("<a href=\"/x/\">a <b>b</b>", changes: unwrapSite) == "a <b>b</b>")
+    }
+
+    @Test("a map of changes that keeps everything leaves the HTML byte for byte")
+    func untouchedChanges() {
+        let html = Self.rendered() + Self.rawHTML
+        #expect(HTMLFragmentRewriter.rewriteLinks(html, changes: { _ in .keep }) == html)
+        #expect(HTMLFragmentRewriter.rewriteLinks(html, changes: { .url($0.url) }) == html)
+    }
+
     @Test("a link's path and fragment")
     func linkParts() {
         let link = HTMLFragmentRewriter.Link(url: "/lt/a/#b#c", attribute: .href, element: "a")

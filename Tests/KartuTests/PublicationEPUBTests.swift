@@ -116,6 +116,56 @@ struct PublicationEPUBTests {
         #expect(site.exists(Self.epubPath))
     }
 
+    /// The guide with one more chapter of every kind of link: an anchor in the chapter, a footnote,
+    /// another chapter, the landing page (the foreword), a page and a file of the site.
+    static func linkingSite() throws -> TestSite {
+        let site = try site()
+        try site.write("\(folder)/praktikos/alytus.md", PublicationSite.chapter("Alytus", ["translationKey: alytus"])
+            .replacingOccurrences(of: "Text.\n", with: """
+                ## Metų ciklas
+
+                Žr. [ciklą](#metu-ciklas), [įvadą](../ivadas.md#tikslai), [pratarmę](../index.md), \
+                [**Leading** to Learn](../../../projects/ltlt.md) ir [ataskaitą](../ataskaita.pdf)[^1].
+
+                [^1]: Pastaba.
+
+                """))
+        return site
+    }
+
+    @Test("without an absolute base URL, links out of the book become their words; chapters, anchors and images stay")
+    func plainTextWithoutBase() throws {
+        let site = try Self.linkingSite()
+        let report = try site.build()
+        // Still said once, at the publication, however many links lost their address.
+        #expect(report.diagnostics.filter { $0.message.contains("EPUB") }.map(\.file) == ["\(Self.folder)/index.md"])
+        let files = try Self.entries(site)
+        let alytus = try #require(files["OEBPS/chapter-03.xhtml"])
+        #expect(alytus.contains("<strong>Leading</strong> to Learn ir ataskaitą<sup"), "\(alytus)")
+        #expect(!alytus.contains("projects/ltlt") && !alytus.contains("ataskaita.pdf"), "\(alytus)")
+        #expect(alytus.contains("<a href=\"#metu-ciklas\">ciklą</a>"))
+        #expect(alytus.contains("<a href=\"chapter-01.xhtml#tikslai\">įvadą</a>"))
+        #expect(alytus.contains("<a href=\"foreword.xhtml\">pratarmę</a>"))
+        #expect(alytus.contains("href=\"#fn-1\""))
+        let intro = try #require(files["OEBPS/chapter-01.xhtml"])
+        #expect(intro.contains(" ir projektą.") && !intro.contains("projects/ltlt"), "\(intro)")
+        #expect(intro.contains("href=\"chapter-03.xhtml#metu-ciklas\""))
+        #expect(intro.contains("src=\"images/laikas-1.svg\""))
+        let kazluRuda = try #require(files["OEBPS/chapter-02.xhtml"])
+        #expect(kazluRuda.contains(" Ataskaita.") && !kazluRuda.contains("ataskaita.pdf"), "\(kazluRuda)")
+    }
+
+    @Test("epubcheck finds no error or warning in a book that links out, with or without an absolute base URL",
+          .enabled(if: EPUBCheck.isAvailable || EPUBCheck.isCI),
+          arguments: [nil, "https://example.org/guide/"])
+    func validLinkingOut(baseURL: String?) throws {
+        let site = try Self.linkingSite()
+        try site.build(baseURL: baseURL)
+        let result = try EPUBCheck.run(try #require(site.data(Self.epubPath)))
+        #expect(result.messages.isEmpty, "\(result.messages.joined(separator: "\n"))")
+        #expect(result.status == 0)
+    }
+
     @Test("an image of a type e-book readers do not show is a warning at the file")
     func unpackableImage() throws {
         let site = try Self.site()

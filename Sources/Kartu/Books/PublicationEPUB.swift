@@ -6,7 +6,9 @@ import Foundation
 /// The chapters are the bodies already rendered for the site, so the book says exactly what the
 /// pages say. Their links are rewritten for the book: a chapter of this edition becomes its file in
 /// the book (`chapter-02.xhtml#goals`), an image of the publication's folder is packed into the book,
-/// and any other page of the site becomes its absolute URL, which needs an absolute base URL.
+/// and any other page of the site becomes its absolute URL, which needs an absolute base URL: without
+/// one, a link out of the book becomes its words, since a reference to a file the book does not hold
+/// makes the EPUB invalid.
 struct PublicationEPUB {
     let model: SiteModel
     /// Files beside the pages (images…), by the URL the bodies use for them.
@@ -101,28 +103,31 @@ struct PublicationEPUB {
             navigation.insert(EPUBNavigationEntry(title: meta.title, href: "foreword.xhtml"), at: 0)
         }
 
-        // Links: a document of the book → its file; an image → packed into the book; any other page → absolute URL.
+        // Links: a document of the book → its file; an image → packed into the book; any other page → absolute URL,
+        // or its words when there is no absolute base.
         let fileByURL = Dictionary(files.map { (model.url(documents[$0.key].urlPath), $0.value) }, uniquingKeysWith: { a, _ in a })
         var images: [String: EPUBResource] = [:]
         var unpackable: Set<String> = []
         var missingBase = false
         func rewrite(_ html: String) -> String {
-            HTMLFragmentRewriter.rewriteLinks(html) { link in
+            HTMLFragmentRewriter.rewriteLinks(html, changes: { link in
                 let path = String(link.path)
-                if let file = fileByURL[path] { return file + (link.fragment.map { "#" + $0 } ?? "") }
+                if let file = fileByURL[path] { return .url(file + (link.fragment.map { "#" + $0 } ?? "")) }
                 // Images are packed; a link to a file (a PDF, say) leads to the site: EPUB readers
                 // open only the book's own documents from a link.
                 if link.attribute == .src, let resource = resourcesByURL[path] {
-                    if let image = packed(resource, into: &images) { return image.path }
+                    if let image = packed(resource, into: &images) { return .url(image.path) }
                     unpackable.insert(resource.sourcePath)
                 }
-                guard path.hasPrefix(model.basePath), !path.isEmpty else { return nil }
+                guard path.hasPrefix(model.basePath), !path.isEmpty else { return .keep }
                 guard model.hasAbsoluteBase else {
                     missingBase = true
-                    return nil
+                    // The site's path would be read as a file of the book, which is not there
+                    // (epubcheck's RSC-007): the reader gets the link's words instead.
+                    return link.attribute == .href ? .unwrap : .keep
                 }
-                return model.absoluteBase + path.dropFirst(model.basePath.count) + (link.fragment.map { "#" + $0 } ?? "")
-            }
+                return .url(model.absoluteBase + path.dropFirst(model.basePath.count) + (link.fragment.map { "#" + $0 } ?? ""))
+            })
         }
         let bookDocuments = order.map { item in
             let document = documents[item.document]
