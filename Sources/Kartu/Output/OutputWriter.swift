@@ -96,9 +96,9 @@ struct OutputWriter {
         do throws(Failure) {
             var folders = Set<String>()
             for path in items.map(\.path) {
-                var folder = (path as NSString).deletingLastPathComponent
+                var folder = Self.parent(of: path)
                 while !folder.isEmpty, folders.insert(folder).inserted {
-                    folder = (folder as NSString).deletingLastPathComponent
+                    folder = Self.parent(of: folder)
                 }
             }
             // Level by level, so a parent exists before its children; the folders of one level are
@@ -133,6 +133,13 @@ struct OutputWriter {
         }
         guard rename(staging.path, output.path) == 0 else { throw .system(path: output.path, errno: errno) }
         try? fm.removeItem(at: old)
+    }
+
+    /// `a/b/c` → `a/b`, `a` → ``. (Foundation's `deletingLastPathComponent` traps on a one-letter
+    /// name on Linux, and a page may be published at `x/`.)
+    static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
     }
 
     /// The system's error number behind a Foundation file error, for a message that says what to do.

@@ -78,6 +78,7 @@ enum SiteFile {
         case EISDIR: ("it is a folder where a file was expected", "rename the folder or move the file's content into it")
         case EIO: ("the disk reported an error", "copy the \(what) again from a backup or from git")
         case ELOOP: ("it is a loop of symbolic links", "replace the link with the \(what) itself")
+        case ENXIO, ENODEV: ("it is a socket or a device, not a \(what)", "remove it from the site folder")
         default: (String(cString: strerror(code)), "check that the \(what) exists and can be read")
         }
         return Diagnostic(.error, "cannot read the \(what) '\(file)': \(reason)", file: file, hint: hint)
