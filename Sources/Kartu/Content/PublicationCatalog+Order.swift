@@ -7,17 +7,19 @@ extension PublicationGathering {
 
     /// The publication with its table of contents: in the order of `chapters:` when it has one,
     /// else by weight, then title in the language's alphabetical order.
-    mutating func order(_ folder: PublicationFolder, formatting: LocaleFormatting) -> Publication {
+    mutating func order(_ folder: PublicationFolder, formatting: LocaleFormatting, diagnostics: inout Diagnostics) -> Publication {
         let landing = documents[folder.document]
         var top: [Item]
         var partChapters: [String: [Int]]
         if let list = landing.metadata.chapters {
-            (top, partChapters) = listed(list, in: folder, formatting: formatting)
+            (top, partChapters) = listed(list, in: folder, formatting: formatting, diagnostics: &diagnostics)
         } else {
             top = sorted(folder.topChapters.map(Item.chapter) + folder.parts.keys.map(Item.part), in: folder, formatting: formatting,
-                         reportTies: true)
-            partChapters = folder.parts.mapValues { part in
-                sorted(part.chapters.map(Item.chapter), in: folder, formatting: formatting, reportTies: true).map(\.chapter)
+                         reportTies: true, diagnostics: &diagnostics)
+            partChapters = [:]
+            for (name, part) in folder.parts {
+                partChapters[name] = sorted(part.chapters.map(Item.chapter), in: folder, formatting: formatting, reportTies: true,
+                                            diagnostics: &diagnostics).map(\.chapter)
             }
         }
         let contents: [Publication.Entry] = top.map { item in
@@ -43,7 +45,7 @@ extension PublicationGathering {
     /// Follows `chapters:`: a part comes where its first chapter is listed. Chapters left out come
     /// after the listed ones of their level, by weight and title, each with a warning.
     private mutating func listed(_ list: [DocumentMetadata.ChapterEntry], in folder: PublicationFolder,
-                                 formatting: LocaleFormatting) -> ([Item], [String: [Int]]) {
+                                 formatting: LocaleFormatting, diagnostics: inout Diagnostics) -> ([Item], [String: [Int]]) {
         let landing = documents[folder.document]
         var top: [Item] = []
         var partChapters: [String: [Int]] = [:]
@@ -53,7 +55,7 @@ extension PublicationGathering {
         for entry in list {
             let key = Self.key(entry.path)
             guard let chapter = folder.chapterKeys[key] else {
-                if let meant = unresolved(entry, key: key, in: folder) { suggested.insert(meant) }
+                if let meant = unresolved(entry, key: key, in: folder, diagnostics: &diagnostics) { suggested.insert(meant) }
                 continue
             }
             if let first = listedAt[chapter] {
@@ -70,7 +72,7 @@ extension PublicationGathering {
             }
         }
         let index = landing.sourcePath
-        func warnUnlisted(_ items: [Item]) {
+        func warnUnlisted(_ items: [Item], diagnostics: inout Diagnostics) {
             for case .chapter(let i) in items where !suggested.contains(i) {
                 let key = chapterKey(i, in: folder)
                 diagnostics.warning("chapter '\(key)' is not in the chapters: list of \(index)", at: kindLocation(i),
@@ -79,20 +81,21 @@ extension PublicationGathering {
         }
         let leftTop = sorted(folder.topChapters.filter { listedAt[$0] == nil }.map(Item.chapter)
                                 + folder.parts.keys.filter { partChapters[$0] == nil }.map(Item.part),
-                             in: folder, formatting: formatting, reportTies: false)
-        warnUnlisted(leftTop)
+                             in: folder, formatting: formatting, reportTies: false, diagnostics: &diagnostics)
+        warnUnlisted(leftTop, diagnostics: &diagnostics)
         top += leftTop
         for (name, part) in folder.parts {
             let left = sorted(part.chapters.filter { listedAt[$0] == nil }.map(Item.chapter), in: folder, formatting: formatting,
-                              reportTies: false)
-            warnUnlisted(left)
+                              reportTies: false, diagnostics: &diagnostics)
+            warnUnlisted(left, diagnostics: &diagnostics)
             partChapters[name, default: []] += left.map(\.chapter)
         }
         return (top, partChapters)
     }
 
     /// Reports a `chapters:` entry that names no chapter; returns the chapter it suggests instead.
-    private mutating func unresolved(_ entry: DocumentMetadata.ChapterEntry, key: String, in folder: PublicationFolder) -> Int? {
+    private mutating func unresolved(_ entry: DocumentMetadata.ChapterEntry, key: String, in folder: PublicationFolder,
+                                     diagnostics: inout Diagnostics) -> Int? {
         let language = documents[folder.document].language
         let base = "content/\(language)/\(folder.folder)/\(key)"
         let files = [base + ".md", base + "/index.md"]
@@ -127,7 +130,7 @@ extension PublicationGathering {
     /// By weight (unweighted last), then title in the language's order, then path. Without a
     /// `chapters:` list, two siblings with one weight are reported: their order is the title's.
     private mutating func sorted(_ items: [Item], in folder: PublicationFolder, formatting: LocaleFormatting,
-                                 reportTies: Bool) -> [Item] {
+                                 reportTies: Bool, diagnostics: inout Diagnostics) -> [Item] {
         let keyed = items.map { item -> (item: Item, weight: Int?, title: String, path: String) in
             switch item {
             case .chapter(let i):

@@ -53,7 +53,7 @@ extension PublicationCatalog {
         }
         if landings.isEmpty && chapters.isEmpty { return .empty }
         var gathering = PublicationGathering(documents: documents, unpublished: unpublished)
-        gathering.gather(landings: landings, chapters: chapters, lists: lists)
+        gathering.gather(landings: landings, chapters: chapters, lists: lists, diagnostics: &diagnostics)
         let order = Dictionary(languages.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         let found = gathering.folders.sorted { a, b in
             let la = order[documents[a.document].language] ?? .max, lb = order[documents[b.document].language] ?? .max
@@ -64,10 +64,9 @@ extension PublicationCatalog {
             let language = documents[folder.document].language
             let locale = languages.first { $0.code == language }?.locale ?? language
             if collation[language] == nil { collation[language] = LocaleFormatting(localeIdentifier: locale) }
-            return gathering.order(folder, formatting: collation[language]!)
+            return gathering.order(folder, formatting: collation[language]!, diagnostics: &diagnostics)
         }
         PublicationCatalog.findUntranslated(&publications, documents: documents)
-        diagnostics.append(contentsOf: gathering.diagnostics)
         return PublicationCatalog(publications: publications)
     }
 }
@@ -90,7 +89,6 @@ struct PublicationFolder {
 struct PublicationGathering {
     let documents: [Document]
     let unpublished: Set<String>
-    var diagnostics = Diagnostics()
     /// The valid publication folders (a nested one is reported and left out).
     var folders: [PublicationFolder] = []
     /// Language → publication folder → index in `folders`, or nil for a nested publication, whose
@@ -104,7 +102,7 @@ struct PublicationGathering {
         self.unpublished = unpublished
     }
 
-    mutating func gather(landings: [Int], chapters: [Int], lists: [Int]) {
+    mutating func gather(landings: [Int], chapters: [Int], lists: [Int], diagnostics: inout Diagnostics) {
         for i in landings {
             let document = documents[i]
             guard document.isBundle else {
@@ -132,11 +130,11 @@ struct PublicationGathering {
             for (p, publication) in folders.enumerated() { byFolder[documents[publication.document].language]![publication.folder] = p }
         }
 
-        for i in chapters { place(chapter: i) }
-        for i in lists { place(partPage: i) }
+        for i in chapters { place(chapter: i, diagnostics: &diagnostics) }
+        for i in lists { place(partPage: i, diagnostics: &diagnostics) }
     }
 
-    private mutating func place(chapter i: Int) {
+    private mutating func place(chapter i: Int, diagnostics: inout Diagnostics) {
         let document = documents[i]
         guard let owner = owner(of: document.folder, language: document.language) else {
             diagnostics.error("a chapter must sit in a publication's folder", at: kindLocation(i),
@@ -163,7 +161,7 @@ struct PublicationGathering {
         }
     }
 
-    private mutating func place(partPage i: Int) {
+    private mutating func place(partPage i: Int, diagnostics: inout Diagnostics) {
         let document = documents[i]
         guard let owner = owner(of: document.folder, language: document.language), let p = owner.index,
               owner.folder != document.folder else { return }
