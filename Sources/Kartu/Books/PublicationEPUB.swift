@@ -114,10 +114,13 @@ struct PublicationEPUB {
                 let path = String(link.path)
                 if let file = fileByURL[path] { return .url(file + (link.fragment.map { "#" + $0 } ?? "")) }
                 // Images are packed; a link to a file (a PDF, say) leads to the site: EPUB readers
-                // open only the book's own documents from a link.
+                // open only the book's own documents from a link. An image of a type readers do not
+                // show is left out: the book may not point at it on the site (a remote resource,
+                // epubcheck's RSC-006) nor inside the book, where it is not (RSC-007).
                 if link.attribute == .src, let resource = resourcesByURL[path] {
                     if let image = packed(resource, into: &images) { return .url(image.path) }
                     unpackable.insert(resource.sourcePath)
+                    return .unwrap
                 }
                 guard path.hasPrefix(model.basePath), !path.isEmpty else { return .keep }
                 guard model.hasAbsoluteBase else {
@@ -136,9 +139,8 @@ struct PublicationEPUB {
                                 showsTitle: item.document != publication.document)
         }
         for file in unpackable.sorted() {
-            problems.append(.warning("'\(file)' is not an image type e-book readers show, so the EPUB links to it on the site",
-                                     at: SourceLocation(file: file),
-                                     hint: "use SVG, PNG, JPEG, GIF or WebP for images in a publication"))
+            problems.append(Diagnostic(.warning, "'\(file)' is not an image type e-book readers show, so the EPUB leaves it out",
+                                       file: file, hint: "use SVG, PNG, JPEG, GIF or WebP for images in a publication"))
         }
         if missingBase {
             problems.append(.warning("the EPUB of this publication links to pages of the site, but the site has no absolute base URL",
