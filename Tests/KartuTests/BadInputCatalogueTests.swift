@@ -44,7 +44,7 @@ struct BadInputCatalogueTests {
             "content/lt/projects/bad.md": "---\ntitle: Gerai\nkind: project\ndate: 2019-01-31\nsummary: Žalgiris: pergalė\n---\nText\n",
         ])
         expect(try site.build(), [
-            "content/lt/projects/bad.md:5:18: error: YAML syntax error: mapping values are not allowed in this context\n    hint: \(Self.hintYAML)",
+            "content/lt/projects/bad.md:5:18: error: the value of 'summary' contains ': ' and must be in quotes\n    hint: write summary: \"Žalgiris: pergalė\"",
         ], exit: 1)
     }
 
@@ -172,7 +172,7 @@ struct BadInputCatalogueTests {
         let broken = Fixture.siteYAML.replacingOccurrences(of: "lt: \"Bandomoji svetainė\"", with: "lt: Bandomoji: svetainė")
         let site = try TestSite.standard(extra: ["content/site.yaml": broken])
         expect(try site.build(), [
-            "content/site.yaml:2:16: error: YAML syntax error: mapping values are not allowed in this context\n    hint: \(Self.hintYAML)",
+            "content/site.yaml:2:16: error: the value of 'lt' contains ': ' and must be in quotes\n    hint: write lt: \"Bandomoji: svetainė\"",
         ], exit: 1)
         #expect(!site.exists("site"))
     }
@@ -190,7 +190,7 @@ struct BadInputCatalogueTests {
     func themesYAMLSyntax() throws {
         let site = try TestSite.small([:], themes: "reflection:\n  lt: Refleksija\n  en: Reflection: x\n  pl: Refleksja\n")
         expect(try site.build(), [
-            "content/themes.yaml:3:17: error: YAML syntax error: mapping values are not allowed in this context\n    hint: \(Self.hintYAML)",
+            "content/themes.yaml:3:17: error: the value of 'en' contains ': ' and must be in quotes\n    hint: write en: \"Reflection: x\"",
         ], exit: 1)
         #expect(!site.exists("site"))
     }
@@ -207,7 +207,7 @@ struct BadInputCatalogueTests {
     func themesYAMLBrokenWithUsers() throws {
         let site = try TestSite.standard(extra: ["content/themes.yaml": "reflection:\n  lt: Refleksija\n  en: Reflection: x\n"])
         let report = try site.build()
-        #expect(report.printed.contains("content/themes.yaml:3:17: error: YAML syntax error: mapping values are not allowed in this context\n    hint: \(Self.hintYAML)"))
+        #expect(report.printed.contains("content/themes.yaml:3:17: error: the value of 'en' contains ': ' and must be in quotes\n    hint: write en: \"Reflection: x\""))
         #expect(report.exitStatus == 1)
         #expect(!site.exists("site"))
         // Documents that name themes may be reported too, but never with a hint offering an empty choice.

@@ -311,14 +311,12 @@ struct DocumentMetadataTests {
     func yamlSyntaxError() {
         let (metadata, diagnostics) = parse("kind: project\ntitle: Vilnius: miestas\n")
         #expect(metadata == nil)
-        #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.hasPrefix("content/lt/projects/x.md:3:15: error: YAML syntax error: mapping values are not allowed in this context") == true)
+        #expect(diagnostics == ["content/lt/projects/x.md:3:15: error: the value of 'title' contains ': ' and must be in quotes\n    hint: write title: \"Vilnius: miestas\""])
     }
 
-    @Test("a duplicated key is reported")
+    @Test("a duplicated key is reported at its second line, naming the first")
     func duplicateKey() {
         let (_, diagnostics) = parse("title: A\nkind: page\ntitle: B\n")
-        #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.contains("error: duplicate key 'title' in YAML mapping") == true)
+        #expect(diagnostics == ["content/lt/projects/x.md:4:1: error: duplicate key 'title': it is already set on line 2\n    hint: remove this line or line 2, whichever is wrong"])
     }
 }

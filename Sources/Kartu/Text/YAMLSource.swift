@@ -35,11 +35,25 @@ struct YAMLSource {
             // which was half the cost of parsing front matter. UTF-8 is what that default picks here.
             return try Yams.compose(yaml: text, Self.resolver, .default, .utf8)
         } catch let error as YamlError {
-            diagnostics.append(diagnostic(for: error))
+            diagnostics.append(contentsOf: self.diagnostics(for: error, in: text))
             return nil
         } catch {
             diagnostics.append(Diagnostic(.error, "cannot read YAML: \(error)", at: location(nil)))
             return nil
+        }
+    }
+
+    /// The editor's mistake when the text shows it, else libyaml's report.
+    private func diagnostics(for error: YamlError, in text: String) -> [Diagnostic] {
+        var mistakes: [YAMLMistake] = []
+        if let problem = error.problemMark, let mistake = YAMLMistake.find(in: text, lineOffset: lineOffset, failedAt: problem) {
+            mistakes = [mistake]
+        } else if case .duplicatedKeysInMapping(let names, let context) = error {
+            mistakes = YAMLMistake.duplicates(of: names, in: text, lineOffset: lineOffset, mappingAt: context.mark)
+        }
+        if mistakes.isEmpty { return [diagnostic(for: error)] }
+        return mistakes.map {
+            .error($0.message, at: SourceLocation(file: file, line: $0.line, column: $0.column), hint: $0.hint)
         }
     }
 
