@@ -105,13 +105,15 @@ struct BadInputCatalogueTests {
         ], exit: 1)
     }
 
-    @Test("invalid dates: a day the month does not have, and a date without leading zeros", arguments: ["2019-02-30", "2019-1-5"])
-    func invalidDate(_ date: String) throws {
+    @Test("invalid dates: a day the month does not have, and a date without leading zeros (rewritten in the hint)", arguments: [
+        ("2019-02-30", "write the date as YYYY-MM-DD, e.g. 2019-01-31"), ("2019-1-5", "did you mean 2019-01-05? Dates are written YYYY-MM-DD"),
+    ])
+    func invalidDate(_ date: String, hint: String) throws {
         let site = try TestSite.standard(extra: [
             "content/lt/projects/data.md": Fixture.page(["title: Data", "kind: project", "date: \(date)"]),
         ])
         expect(try site.build(), [
-            "content/lt/projects/data.md:4:7: error: invalid date '\(date)' in 'date'\n    hint: write the date as YYYY-MM-DD, e.g. 2019-01-31",
+            "content/lt/projects/data.md:4:7: error: invalid date '\(date)' in 'date'\n    hint: \(hint)",
         ], exit: 1)
     }
 

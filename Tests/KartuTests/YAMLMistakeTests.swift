@@ -163,6 +163,77 @@ struct YAMLMistakeTests {
         ], exit: 1)
     }
 
+    // MARK: Values
+
+    @Test("a date in another common form: the hint rewrites it as YYYY-MM-DD when the form tells the day", arguments: [
+        ("01.02.2018", "did you mean 2018-02-01? Dates are written YYYY-MM-DD"),
+        ("2018.02.01", "did you mean 2018-02-01? Dates are written YYYY-MM-DD"),
+        ("2018/2/1", "did you mean 2018-02-01? Dates are written YYYY-MM-DD"),
+        ("13/2/2018", "did you mean 2018-02-13? Dates are written YYYY-MM-DD"),
+        ("2/13/2018", "did you mean 2018-02-13? Dates are written YYYY-MM-DD"),
+        ("1/1/2018", "did you mean 2018-01-01? Dates are written YYYY-MM-DD"),
+        ("1/2/2018", "'1/2/2018' is 2018-02-01 with the day first or 2018-01-02 with the month first: write the one you mean as YYYY-MM-DD"),
+        ("31.02.2018", "write the date as YYYY-MM-DD, e.g. 2019-01-31"),
+        ("1.2.18", "write the date as YYYY-MM-DD, e.g. 2019-01-31"),
+    ])
+    func dateForms(_ date: String, hint: String) throws {
+        expect(try build(["title: Rīga", "kind: project", "date: \(date)"]), [
+            "\(Self.page):4:7: error: invalid date '\(date)' in 'date'\n    hint: \(hint)",
+        ], exit: 1)
+    }
+
+    @Test("a date in another form inside a mapping: at the value")
+    func nestedDateForm() throws {
+        expect(try build(["title: Leeds", "kind: internship-report", "host: {place: Leeds, country: GB}",
+                          "period:", "  start: 29.01.2017", "  end: 2017-02-03"]), [
+            "\(Self.page):6:10: error: invalid date '29.01.2017' in 'period.start'\n    hint: did you mean 2017-01-29? Dates are written YYYY-MM-DD",
+        ], exit: 1)
+    }
+
+    @Test("a country name instead of its code, in English or the country's own language, or misspelt", arguments: [
+        ("Latvia", "LV", "Latvia"), ("Latvija", "LV", "Latvia"), ("Lietuva", "LT", "Lithuania"), ("Lithuana", "LT", "Lithuania"),
+        ("Eesti", "EE", "Estonia"), ("Polska", "PL", "Poland"), ("Great Britain", "GB", "United Kingdom"),
+        ("england", "GB", "United Kingdom"), ("Deutschland", "DE", "Germany"),
+    ])
+    func countryName(_ name: String, code: String, english: String) throws {
+        expect(try build(["title: Rīga", "kind: project", "country: \(name)"]), [
+            "\(Self.page):4:10: error: country '\(name)' is not a two-letter ISO 3166-1 code\n    hint: did you mean '\(code)' (\(english))?",
+        ], exit: 1)
+    }
+
+    @Test("UK looks like a code and is none: GB is meant")
+    func countryUK() throws {
+        expect(try build(["title: Rīga", "kind: project", "country: UK"]), [
+            "\(Self.page):4:10: error: country 'UK' is not an ISO 3166-1 code\n    hint: did you mean 'GB' (United Kingdom)?",
+        ], exit: 1)
+    }
+
+    @Test("host.country is checked like country")
+    func hostCountry() throws {
+        expect(try build(["title: Leeds", "kind: internship-report", "host:", "  place: Leeds", "  country: England",
+                          "period: {start: 2017-01-29, end: 2017-02-03}"]), [
+            "\(Self.page):6:12: error: country 'England' is not a two-letter ISO 3166-1 code\n    hint: did you mean 'GB' (United Kingdom)?",
+        ], exit: 1)
+    }
+
+    @Test("a plural, another case or a spelling without the hyphen of a level", arguments: [
+        ("schools", "school"), ("Teachers", "teacher"), ("municipalities", "municipality"),
+    ])
+    func levelSpelling(_ written: String, meant: String) throws {
+        expect(try build(["title: Rīga", "kind: project", "levels: [\(written)]"]), [
+            "\(Self.page):4:10: error: unknown level '\(written)'\n    hint: did you mean '\(meant)'?",
+        ], exit: 1)
+    }
+
+    @Test("a plural or a spelling without the hyphen of a kind", arguments: [
+        "changeproject", "change_project", "Change Project", "change-projects", "ChangeProjects",
+    ])
+    func kindSpelling(_ written: String) throws {
+        expect(try build(["title: Rīga", "kind: \(written)"]), [
+            "\(Self.page):3:7: error: unknown kind '\(written)'\n    hint: did you mean 'change-project'?",
+        ], exit: 1)
+    }
+
     // MARK: Other YAML files
 
     @Test("site.yaml: an unclosed quote, a tab, a duplicate key, each at its own line")

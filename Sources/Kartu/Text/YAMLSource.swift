@@ -141,10 +141,23 @@ struct YAMLFields {
         }
         guard let date = DayDate(iso: scalar.string) else {
             diagnostics.error("invalid date '\(scalar.string)' in '\(field)'", at: source.location(of: node),
-                              hint: "write the date as YYYY-MM-DD, e.g. 2019-01-31")
+                              hint: Self.dateHint(scalar.string))
             return nil
         }
         return date
+    }
+
+    /// The date rewritten as YYYY-MM-DD when its form tells the day, both readings when it does not.
+    static func dateHint(_ text: String) -> String {
+        let readings = DayDate.readings(of: text)
+        switch readings.count {
+        case 1:
+            return "did you mean \(readings[0])? Dates are written YYYY-MM-DD"
+        case 2:
+            return "'\(text)' is \(readings[0]) with the day first or \(readings[1]) with the month first: write the one you mean as YYYY-MM-DD"
+        default:
+            return "write the date as YYYY-MM-DD, e.g. 2019-01-31"
+        }
     }
 
     /// YAML's null (Yams's `null` rule): empty, `~`, `null`, `Null`, `NULL`.
