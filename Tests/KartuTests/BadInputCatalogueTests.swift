@@ -44,7 +44,7 @@ struct BadInputCatalogueTests {
             "content/lt/projects/bad.md": "---\ntitle: Gerai\nkind: project\ndate: 2019-01-31\nsummary: Žalgiris: pergalė\n---\nText\n",
         ])
         expect(try site.build(), [
-            "content/lt/projects/bad.md:5:18: error: YAML syntax error: mapping values are not allowed in this context\n    hint: \(Self.hintYAML)",
+            "content/lt/projects/bad.md:5:18: error: the value of 'summary' contains ': ' and must be in quotes\n    hint: write summary: \"Žalgiris: pergalė\"",
         ], exit: 1)
     }
 
@@ -105,13 +105,15 @@ struct BadInputCatalogueTests {
         ], exit: 1)
     }
 
-    @Test("invalid dates: a day the month does not have, and a date without leading zeros", arguments: ["2019-02-30", "2019-1-5"])
-    func invalidDate(_ date: String) throws {
+    @Test("invalid dates: a day the month does not have, and a date without leading zeros (rewritten in the hint)", arguments: [
+        ("2019-02-30", "write the date as YYYY-MM-DD, e.g. 2019-01-31"), ("2019-1-5", "did you mean 2019-01-05? Dates are written YYYY-MM-DD"),
+    ])
+    func invalidDate(_ date: String, hint: String) throws {
         let site = try TestSite.standard(extra: [
             "content/lt/projects/data.md": Fixture.page(["title: Data", "kind: project", "date: \(date)"]),
         ])
         expect(try site.build(), [
-            "content/lt/projects/data.md:4:7: error: invalid date '\(date)' in 'date'\n    hint: write the date as YYYY-MM-DD, e.g. 2019-01-31",
+            "content/lt/projects/data.md:4:7: error: invalid date '\(date)' in 'date'\n    hint: \(hint)",
         ], exit: 1)
     }
 
@@ -172,7 +174,7 @@ struct BadInputCatalogueTests {
         let broken = Fixture.siteYAML.replacingOccurrences(of: "lt: \"Bandomoji svetainė\"", with: "lt: Bandomoji: svetainė")
         let site = try TestSite.standard(extra: ["content/site.yaml": broken])
         expect(try site.build(), [
-            "content/site.yaml:2:16: error: YAML syntax error: mapping values are not allowed in this context\n    hint: \(Self.hintYAML)",
+            "content/site.yaml:2:16: error: the value of 'lt' contains ': ' and must be in quotes\n    hint: write lt: \"Bandomoji: svetainė\"",
         ], exit: 1)
         #expect(!site.exists("site"))
     }
@@ -190,7 +192,7 @@ struct BadInputCatalogueTests {
     func themesYAMLSyntax() throws {
         let site = try TestSite.small([:], themes: "reflection:\n  lt: Refleksija\n  en: Reflection: x\n  pl: Refleksja\n")
         expect(try site.build(), [
-            "content/themes.yaml:3:17: error: YAML syntax error: mapping values are not allowed in this context\n    hint: \(Self.hintYAML)",
+            "content/themes.yaml:3:17: error: the value of 'en' contains ': ' and must be in quotes\n    hint: write en: \"Reflection: x\"",
         ], exit: 1)
         #expect(!site.exists("site"))
     }
@@ -207,7 +209,7 @@ struct BadInputCatalogueTests {
     func themesYAMLBrokenWithUsers() throws {
         let site = try TestSite.standard(extra: ["content/themes.yaml": "reflection:\n  lt: Refleksija\n  en: Reflection: x\n"])
         let report = try site.build()
-        #expect(report.printed.contains("content/themes.yaml:3:17: error: YAML syntax error: mapping values are not allowed in this context\n    hint: \(Self.hintYAML)"))
+        #expect(report.printed.contains("content/themes.yaml:3:17: error: the value of 'en' contains ': ' and must be in quotes\n    hint: write en: \"Reflection: x\""))
         #expect(report.exitStatus == 1)
         #expect(!site.exists("site"))
         // Documents that name themes may be reported too, but never with a hint offering an empty choice.

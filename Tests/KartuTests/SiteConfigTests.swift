@@ -104,7 +104,7 @@ struct SiteConfigTests {
         let (config, diagnostics) = load("title: Site\ndefaultLanguage: lt: en\n\(Self.languages)\n")
         #expect(config == nil)
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.hasPrefix("content/site.yaml:2:20: error: YAML syntax error: mapping values are not allowed in this context\n    hint: ") == true)
+        #expect(diagnostics.first?.hasPrefix("content/site.yaml:2:20: error: the value of 'defaultLanguage' contains ': ' and must be in quotes\n    hint: ") == true)
     }
 
     @Test("a default language that is not listed is an error at its value, with a suggestion")

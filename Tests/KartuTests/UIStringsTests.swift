@@ -71,6 +71,6 @@ struct UIStringsTests {
             "templates/i18n/en.yaml": "a: A: B\n",
             "templates/i18n/pl.yaml": "a: A\n",
         ])
-        #expect(diagnostics.contains { $0.hasPrefix("templates/i18n/en.yaml:1:5: error: YAML syntax error: mapping values are not allowed in this context") })
+        #expect(diagnostics.contains { $0.hasPrefix("templates/i18n/en.yaml:1:5: error: the value of 'a' contains ': ' and must be in quotes") })
     }
 }

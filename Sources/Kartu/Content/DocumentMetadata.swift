@@ -120,9 +120,8 @@ extension DocumentMetadata {
                     meta.kind = kind
                 } else {
                     kindIsValid = false
-                    let names = DocumentKind.allCases.map(\.rawValue)
                     fields.diagnostics.error("unknown kind '\(text)'", at: source.location(of: value),
-                                             hint: Suggestion.didYouMean(text, in: names) ?? "use one of: \(names.joined(separator: ", "))")
+                                             hint: nameHint(text, in: DocumentKind.allCases.map(\.rawValue), listing: "use one of"))
                 }
             case "date": meta.date = fields.date(value, field: key)
             case "themes":
@@ -138,24 +137,15 @@ extension DocumentMetadata {
                     }
                 }
             case "municipality": meta.municipality = fields.string(value, field: key)
-            case "country":
-                if let code = fields.string(value, field: key) {
-                    if code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) {
-                        meta.country = code.uppercased()
-                    } else {
-                        fields.diagnostics.error("country '\(code)' is not a two-letter ISO 3166-1 code", at: source.location(of: value),
-                                                 hint: "write e.g. country: LT")
-                    }
-                }
+            case "country": meta.country = countryCode(value, field: key, example: "country: LT", fields: &fields)
             case "project": meta.project = fields.string(value, field: key)
             case "levels":
                 for (name, at) in fields.stringList(value, field: key) ?? [] {
                     if let level = Level(rawValue: name) {
                         meta.levels.append(level)
                     } else {
-                        let names = Level.allCases.map(\.rawValue)
                         fields.diagnostics.error("unknown level '\(name)'", at: at,
-                                                 hint: Suggestion.didYouMean(name, in: names) ?? "use any of: \(names.joined(separator: ", "))")
+                                                 hint: nameHint(name, in: Level.allCases.map(\.rawValue), listing: "use any of"))
                     }
                 }
             case "authors": meta.authors = names(value, field: key, fields: &fields)
@@ -192,7 +182,7 @@ extension DocumentMetadata {
                 for (k, kn, v) in fields.entries(map) {
                     switch k {
                     case "place": place = fields.string(v, field: "host.place")
-                    case "country": country = fields.string(v, field: "host.country")?.uppercased()
+                    case "country": country = countryCode(v, field: "host.country", example: "country: GB", fields: &fields)
                     default: unknownKey(k, at: source.location(of: kn), known: ["place", "country"], in: "host", fields: &fields)
                     }
                 }

@@ -33,6 +33,29 @@ public struct DayDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// The days a date written in another common form means: `2018.02.01`, `2018/2/1` and `2018-2-1`
+    /// year first; `01.02.2018` day first (the dotted form is European); `1/2/2018` and `1-2-2018`
+    /// day first or month first, so up to two readings. Empty for other text and impossible days.
+    static func readings(of text: String) -> [DayDate] {
+        guard let separator = text.first(where: { [".", "/", "-"].contains($0) }) else { return [] }
+        let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { ("0"..."9").contains($0) } }),
+              let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2])
+        else { return [] }
+        let candidates: [DayDate?]
+        if parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2 {
+            candidates = [DayDate(year: a, month: b, day: c)]
+        } else if parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 {
+            candidates = separator == "." ? [DayDate(year: c, month: b, day: a)]
+                : [DayDate(year: c, month: b, day: a), DayDate(year: c, month: a, day: b)]
+        } else {
+            candidates = []
+        }
+        var readings: [DayDate] = []
+        for case let date? in candidates where !readings.contains(date) { readings.append(date) }
+        return readings
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -35,11 +35,25 @@ struct YAMLSource {
             // which was half the cost of parsing front matter. UTF-8 is what that default picks here.
             return try Yams.compose(yaml: text, Self.resolver, .default, .utf8)
         } catch let error as YamlError {
-            diagnostics.append(diagnostic(for: error))
+            diagnostics.append(contentsOf: self.diagnostics(for: error, in: text))
             return nil
         } catch {
             diagnostics.append(Diagnostic(.error, "cannot read YAML: \(error)", at: location(nil)))
             return nil
+        }
+    }
+
+    /// The editor's mistake when the text shows it, else libyaml's report.
+    private func diagnostics(for error: YamlError, in text: String) -> [Diagnostic] {
+        var mistakes: [YAMLMistake] = []
+        if let problem = error.problemMark, let mistake = YAMLMistake.find(in: text, lineOffset: lineOffset, failedAt: problem) {
+            mistakes = [mistake]
+        } else if case .duplicatedKeysInMapping(let names, let context) = error {
+            mistakes = YAMLMistake.duplicates(of: names, in: text, lineOffset: lineOffset, mappingAt: context.mark)
+        }
+        if mistakes.isEmpty { return [diagnostic(for: error)] }
+        return mistakes.map {
+            .error($0.message, at: SourceLocation(file: file, line: $0.line, column: $0.column), hint: $0.hint)
         }
     }
 
@@ -127,10 +141,23 @@ struct YAMLFields {
         }
         guard let date = DayDate(iso: scalar.string) else {
             diagnostics.error("invalid date '\(scalar.string)' in '\(field)'", at: source.location(of: node),
-                              hint: "write the date as YYYY-MM-DD, e.g. 2019-01-31")
+                              hint: Self.dateHint(scalar.string))
             return nil
         }
         return date
+    }
+
+    /// The date rewritten as YYYY-MM-DD when its form tells the day, both readings when it does not.
+    static func dateHint(_ text: String) -> String {
+        let readings = DayDate.readings(of: text)
+        switch readings.count {
+        case 1:
+            return "did you mean \(readings[0])? Dates are written YYYY-MM-DD"
+        case 2:
+            return "'\(text)' is \(readings[0]) with the day first or \(readings[1]) with the month first: write the one you mean as YYYY-MM-DD"
+        default:
+            return "write the date as YYYY-MM-DD, e.g. 2019-01-31"
+        }
     }
 
     /// YAML's null (Yams's `null` rule): empty, `~`, `null`, `Null`, `NULL`.
