@@ -48,9 +48,8 @@ extension SiteConfig {
             }
             return nil
         }
-        var fields = YAMLFields(source: source)
-        defer { diagnostics.append(contentsOf: fields.diagnostics) }
-        guard let mapping = fields.mapping(root, field: "site.yaml", example: "title: …\ndefaultLanguage: lt\nlanguages: …") else {
+        let fields = YAMLFields(source: source)
+        guard let mapping = fields.mapping(root, field: "site.yaml", example: "title: …\ndefaultLanguage: lt\nlanguages: …", diagnostics: &diagnostics) else {
             return nil
         }
         var titles: [String: String] = [:]
@@ -62,41 +61,41 @@ extension SiteConfig {
         var unsafeHTML = false
         var sawLanguages = false
 
-        for (key, keyNode, value) in fields.entries(mapping) {
+        for (key, keyNode, value) in fields.entries(mapping, diagnostics: &diagnostics) {
             switch key {
             case "title":
                 titleNode = value
                 if case .scalar = value {
-                    if let t = fields.string(value, field: "title") { titles[""] = t }
-                } else if let map = fields.mapping(value, field: "title", example: "title:\n          lt: \"…\"\n          en: \"…\"") {
-                    for (code, _, label) in fields.entries(map) {
-                        if let t = fields.string(label, field: "title.\(code)") { titles[code] = t }
+                    if let t = fields.string(value, field: "title", diagnostics: &diagnostics) { titles[""] = t }
+                } else if let map = fields.mapping(value, field: "title", example: "title:\n          lt: \"…\"\n          en: \"…\"", diagnostics: &diagnostics) {
+                    for (code, _, label) in fields.entries(map, diagnostics: &diagnostics) {
+                        if let t = fields.string(label, field: "title.\(code)", diagnostics: &diagnostics) { titles[code] = t }
                     }
                 }
             case "defaultLanguage":
                 defaultNode = value
-                defaultLanguage = fields.string(value, field: key)
+                defaultLanguage = fields.string(value, field: key, diagnostics: &diagnostics)
             case "languages":
                 sawLanguages = true
-                languages = readLanguages(value, fields: &fields)
+                languages = readLanguages(value, fields: fields, diagnostics: &diagnostics)
             case "baseURL":
-                baseURL = fields.string(value, field: key)
+                baseURL = fields.string(value, field: key, diagnostics: &diagnostics)
                 if let url = baseURL, !url.hasPrefix("/"), URL(string: url)?.scheme == nil {
-                    fields.diagnostics.error("baseURL '\(url)' is not an absolute URL", at: source.location(of: value),
-                                             hint: "write it with its scheme, e.g. https://example.org/, or as a path, e.g. /guide/")
+                    diagnostics.error("baseURL '\(url)' is not an absolute URL", at: source.location(of: value),
+                                      hint: "write it with its scheme, e.g. https://example.org/, or as a path, e.g. /guide/")
                     baseURL = nil
                 }
             case "unsafeHTML":
-                unsafeHTML = fields.bool(value, field: key) ?? false
+                unsafeHTML = fields.bool(value, field: key, diagnostics: &diagnostics) ?? false
             default:
                 let hint = Suggestion.didYouMean(key, in: knownKeys) ?? "known keys: \(knownKeys.joined(separator: ", "))"
-                fields.diagnostics.warning("unknown key '\(key)' in site configuration", at: source.location(of: keyNode), hint: hint)
+                diagnostics.warning("unknown key '\(key)' in site configuration", at: source.location(of: keyNode), hint: hint)
             }
         }
 
         if !sawLanguages {
-            fields.diagnostics.error("site configuration has no 'languages'", at: source.location(of: root),
-                                     hint: "add languages:\n        - code: lt\n          name: Lietuvių\n          locale: lt-LT")
+            diagnostics.error("site configuration has no 'languages'", at: source.location(of: root),
+                              hint: "add languages:\n        - code: lt\n          name: Lietuvių\n          locale: lt-LT")
             return nil
         }
         guard !languages.isEmpty else { return nil }
@@ -106,67 +105,67 @@ extension SiteConfig {
             if codes.contains(defaultLanguage) {
                 defaultCode = defaultLanguage
             } else {
-                fields.diagnostics.error("defaultLanguage '\(defaultLanguage)' is not one of the languages", at: source.location(of: defaultNode!),
-                                         hint: Suggestion.didYouMean(defaultLanguage, in: codes) ?? "use one of: \(codes.joined(separator: ", "))")
+                diagnostics.error("defaultLanguage '\(defaultLanguage)' is not one of the languages", at: source.location(of: defaultNode!),
+                                  hint: Suggestion.didYouMean(defaultLanguage, in: codes) ?? "use one of: \(codes.joined(separator: ", "))")
                 return nil
             }
         } else {
             defaultCode = codes[0]
-            fields.diagnostics.warning("site configuration has no 'defaultLanguage'; using '\(defaultCode)'",
-                                       at: source.location(of: root), hint: "add defaultLanguage: \(defaultCode)")
+            diagnostics.warning("site configuration has no 'defaultLanguage'; using '\(defaultCode)'",
+                                at: source.location(of: root), hint: "add defaultLanguage: \(defaultCode)")
         }
         if let plain = titles.removeValue(forKey: "") {
             for code in codes { titles[code] = plain }
         }
         if titles.isEmpty {
-            fields.diagnostics.error("site configuration has no 'title'", at: source.location(of: titleNode ?? root),
-                                     hint: "add title:\n          \(defaultCode): \"…\"")
+            diagnostics.error("site configuration has no 'title'", at: source.location(of: titleNode ?? root),
+                              hint: "add title:\n          \(defaultCode): \"…\"")
         } else if titles[defaultCode] == nil {
-            fields.diagnostics.error("site title has no text for the default language '\(defaultCode)'",
-                                     at: source.location(of: titleNode ?? root), hint: "add \(defaultCode): \"…\" under title")
+            diagnostics.error("site title has no text for the default language '\(defaultCode)'",
+                              at: source.location(of: titleNode ?? root), hint: "add \(defaultCode): \"…\" under title")
         }
         for code in titles.keys.sorted() where !codes.contains(code) {
-            fields.diagnostics.warning("site title given for '\(code)', which is not one of the languages",
-                                       at: source.location(of: titleNode ?? root),
-                                       hint: Suggestion.didYouMean(code, in: codes) ?? "remove it or add the language")
+            diagnostics.warning("site title given for '\(code)', which is not one of the languages",
+                                at: source.location(of: titleNode ?? root),
+                                hint: Suggestion.didYouMean(code, in: codes) ?? "remove it or add the language")
         }
         return SiteConfig(titles: titles, defaultLanguage: defaultCode, languages: languages, baseURL: baseURL,
                           unsafeHTML: unsafeHTML)
     }
 
-    private static func readLanguages(_ node: Node, fields: inout YAMLFields) -> [Language] {
+    private static func readLanguages(_ node: Node, fields: YAMLFields, diagnostics: inout Diagnostics) -> [Language] {
         let example = "languages:\n          - code: lt\n            name: Lietuvių\n            locale: lt-LT"
         guard case .sequence(let sequence) = node else {
-            fields.diagnostics.error("'languages' must be a list, not \(YAMLFields.describe(node))",
-                                     at: fields.source.location(of: node), hint: "write it as\n        \(example)")
+            diagnostics.error("'languages' must be a list, not \(YAMLFields.describe(node))",
+                              at: fields.source.location(of: node), hint: "write it as\n        \(example)")
             return []
         }
         var languages: [Language] = []
         for item in sequence {
-            guard let map = fields.mapping(item, field: "languages entry", example: "- code: lt\n            name: Lietuvių\n            locale: lt-LT") else { continue }
+            guard let map = fields.mapping(item, field: "languages entry", example: "- code: lt\n            name: Lietuvių\n            locale: lt-LT", diagnostics: &diagnostics) else { continue }
             var code: String?, name: String?, locale: String?
-            for (key, keyNode, value) in fields.entries(map) {
+            for (key, keyNode, value) in fields.entries(map, diagnostics: &diagnostics) {
                 switch key {
-                case "code": code = fields.string(value, field: "code")
-                case "name": name = fields.string(value, field: "name")
-                case "locale": locale = fields.string(value, field: "locale")
+                case "code": code = fields.string(value, field: "code", diagnostics: &diagnostics)
+                case "name": name = fields.string(value, field: "name", diagnostics: &diagnostics)
+                case "locale": locale = fields.string(value, field: "locale", diagnostics: &diagnostics)
                 default:
-                    fields.diagnostics.warning("unknown key '\(key)' in a language entry", at: fields.source.location(of: keyNode),
-                                               hint: Suggestion.didYouMean(key, in: ["code", "name", "locale"]) ?? "known keys: code, name, locale")
+                    diagnostics.warning("unknown key '\(key)' in a language entry", at: fields.source.location(of: keyNode),
+                                        hint: Suggestion.didYouMean(key, in: ["code", "name", "locale"]) ?? "known keys: code, name, locale")
                 }
             }
             let here = fields.source.location(of: item)
             guard let code else {
-                fields.diagnostics.error("language entry has no 'code'", at: here, hint: "add code: lt")
+                diagnostics.error("language entry has no 'code'", at: here, hint: "add code: lt")
                 continue
             }
             guard isLanguageCode(code) else {
-                fields.diagnostics.error("language code '\(code)' is not a lowercase language code", at: here,
-                                         hint: "use a code like lt, en or pt-br; it becomes the folder name under content/")
+                diagnostics.error("language code '\(code)' is not a lowercase language code", at: here,
+                                  hint: "use a code like lt, en or pt-br; it becomes the folder name under content/")
                 continue
             }
             if languages.contains(where: { $0.code == code }) {
-                fields.diagnostics.error("language '\(code)' is listed twice", at: here, hint: "remove one of the entries")
+                diagnostics.error("language '\(code)' is listed twice", at: here, hint: "remove one of the entries")
                 continue
             }
             languages.append(Language(code: code, name: name ?? code, locale: locale ?? code))

@@ -43,34 +43,33 @@ extension ThemeCatalog {
         guard let root = source.parse(text, diagnostics: &diagnostics) else {
             return ThemeCatalog(themes: [], isBroken: diagnostics.errorCount > errorsBefore)
         }
-        var fields = YAMLFields(source: source)
-        defer { diagnostics.append(contentsOf: fields.diagnostics) }
-        guard let mapping = fields.mapping(root, field: "themes.yaml", example: "reflection:\n          lt: Refleksija\n          en: Reflection") else {
+        let fields = YAMLFields(source: source)
+        guard let mapping = fields.mapping(root, field: "themes.yaml", example: "reflection:\n          lt: Refleksija\n          en: Reflection", diagnostics: &diagnostics) else {
             return ThemeCatalog(themes: [], isBroken: true)
         }
         let codes = config.languages.map(\.code)
         var themes: [Theme] = []
-        for (id, keyNode, value) in fields.entries(mapping) {
+        for (id, keyNode, value) in fields.entries(mapping, diagnostics: &diagnostics) {
             let at = source.location(of: keyNode)
             guard isThemeID(id) else {
-                fields.diagnostics.error("theme id '\(id)' is not ASCII kebab-case", at: at,
-                                         hint: "use lowercase letters, digits and hyphens, e.g. '\(Slug.make(id).isEmpty ? "my-theme" : Slug.make(id))'")
+                diagnostics.error("theme id '\(id)' is not ASCII kebab-case", at: at,
+                                  hint: "use lowercase letters, digits and hyphens, e.g. '\(Slug.make(id).isEmpty ? "my-theme" : Slug.make(id))'")
                 continue
             }
-            guard let labelMap = fields.mapping(value, field: id, example: "\(id):\n          lt: …\n          en: …") else { continue }
+            guard let labelMap = fields.mapping(value, field: id, example: "\(id):\n          lt: …\n          en: …", diagnostics: &diagnostics) else { continue }
             var labels: [String: String] = [:]
-            for (code, codeNode, label) in fields.entries(labelMap) {
+            for (code, codeNode, label) in fields.entries(labelMap, diagnostics: &diagnostics) {
                 if !codes.contains(code) {
-                    fields.diagnostics.warning("theme '\(id)' has a label for '\(code)', which is not a site language",
-                                               at: source.location(of: codeNode),
-                                               hint: Suggestion.didYouMean(code, in: codes) ?? "site languages: \(codes.joined(separator: ", "))")
+                    diagnostics.warning("theme '\(id)' has a label for '\(code)', which is not a site language",
+                                        at: source.location(of: codeNode),
+                                        hint: Suggestion.didYouMean(code, in: codes) ?? "site languages: \(codes.joined(separator: ", "))")
                 }
-                if let text = fields.string(label, field: "\(id).\(code)") { labels[code] = text }
+                if let text = fields.string(label, field: "\(id).\(code)", diagnostics: &diagnostics) { labels[code] = text }
             }
             let missing = codes.filter { labels[$0] == nil }
             if !missing.isEmpty {
-                fields.diagnostics.warning("theme '\(id)' has no label for \(missing.joined(separator: ", "))", at: at,
-                                           hint: "add \(missing[0]): \"…\" under \(id) (the \(config.defaultLanguage) label is used meanwhile)")
+                diagnostics.warning("theme '\(id)' has no label for \(missing.joined(separator: ", "))", at: at,
+                                    hint: "add \(missing[0]): \"…\" under \(id) (the \(config.defaultLanguage) label is used meanwhile)")
             }
             themes.append(Theme(id: id, labels: labels))
         }

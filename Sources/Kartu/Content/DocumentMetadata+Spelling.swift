@@ -3,14 +3,14 @@ import Yams
 extension DocumentMetadata {
     /// A country as its two-letter code. A name (`Latvia`, `Lietuva`) or a look-alike code (`UK`)
     /// is reported with the code meant.
-    static func countryCode(_ value: Node, field: String, example: String, fields: inout YAMLFields) -> String? {
-        guard let text = fields.string(value, field: field) else { return nil }
+    static func countryCode(_ value: Node, field: String, example: String, fields: YAMLFields, diagnostics: inout Diagnostics) -> String? {
+        guard let text = fields.string(value, field: field, diagnostics: &diagnostics) else { return nil }
         let looksLikeCode = text.count == 2 && text.allSatisfy { $0.isASCII && $0.isLetter }
         if looksLikeCode && CountryNames.notCodes[text.uppercased()] == nil { return text.uppercased() }
         let meant = CountryNames.country(named: text)
-        fields.diagnostics.error("country '\(text)' is not \(looksLikeCode ? "an" : "a two-letter") ISO 3166-1 code",
-                                 at: fields.source.location(of: value),
-                                 hint: meant.map { "did you mean '\($0.code)' (\($0.name))?" } ?? "write e.g. \(example)")
+        diagnostics.error("country '\(text)' is not \(looksLikeCode ? "an" : "a two-letter") ISO 3166-1 code",
+                          at: fields.source.location(of: value),
+                          hint: meant.map { "did you mean '\($0.code)' (\($0.name))?" } ?? "write e.g. \(example)")
         return nil
     }
 

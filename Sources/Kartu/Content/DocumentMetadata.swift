@@ -86,11 +86,10 @@ extension DocumentMetadata {
             diagnostics.error("front matter is empty", at: fileStart, hint: "add at least title: … and kind: … between the '---' lines")
             return nil
         }
-        var fields = YAMLFields(source: source)
-        defer { diagnostics.append(contentsOf: fields.diagnostics) }
+        let fields = YAMLFields(source: source)
         guard case .mapping(let mapping) = root else {
-            fields.diagnostics.error("front matter must be a mapping of 'key: value' lines, not \(YAMLFields.describe(root))",
-                                     at: source.location(of: root), hint: "write title: …, kind: … each on its own line")
+            diagnostics.error("front matter must be a mapping of 'key: value' lines, not \(YAMLFields.describe(root))",
+                              at: source.location(of: root), hint: "write title: …, kind: … each on its own line")
             return nil
         }
         var meta = DocumentMetadata()
@@ -101,108 +100,108 @@ extension DocumentMetadata {
         // Keys whose meaning depends on the kind, which may come later in the mapping.
         var kindDependent: [(key: String, keyNode: Node, value: Node)] = []
 
-        for (key, keyNode, value) in fields.entries(mapping) {
+        for (key, keyNode, value) in fields.entries(mapping, diagnostics: &diagnostics) {
             present[key] = keyNode
             meta.locations[key] = source.location(of: value)
             switch key {
             case "title":
-                if let t = fields.string(value, field: key) {
+                if let t = fields.string(value, field: key, diagnostics: &diagnostics) {
                     meta.title = t
                     sawTitle = t.unicodeScalars.contains { !$0.properties.isWhitespace }
                     if !sawTitle {
-                        fields.diagnostics.error("'title' is empty", at: source.location(of: value), hint: "give the document a title")
+                        diagnostics.error("'title' is empty", at: source.location(of: value), hint: "give the document a title")
                     }
                 }
             case "kind":
                 kindNode = value
-                guard let text = fields.string(value, field: key) else { kindIsValid = false; continue }
+                guard let text = fields.string(value, field: key, diagnostics: &diagnostics) else { kindIsValid = false; continue }
                 if let kind = DocumentKind(rawValue: text) {
                     meta.kind = kind
                 } else {
                     kindIsValid = false
-                    fields.diagnostics.error("unknown kind '\(text)'", at: source.location(of: value),
-                                             hint: nameHint(text, in: DocumentKind.allCases.map(\.rawValue), listing: "use one of"))
+                    diagnostics.error("unknown kind '\(text)'", at: source.location(of: value),
+                                      hint: nameHint(text, in: DocumentKind.allCases.map(\.rawValue), listing: "use one of"))
                 }
-            case "date": meta.date = fields.date(value, field: key)
+            case "date": meta.date = fields.date(value, field: key, diagnostics: &diagnostics)
             case "themes":
-                for (id, at) in fields.stringList(value, field: key) ?? [] {
+                for (id, at) in fields.stringList(value, field: key, diagnostics: &diagnostics) ?? [] {
                     if themes.isBroken { continue }
                     if themes.theme(id) != nil {
                         if !meta.themes.contains(id) { meta.themes.append(id) }
                     } else {
-                        fields.diagnostics.error("unknown theme '\(id)'", at: at,
-                                                 hint: Suggestion.didYouMean(id, in: themes.ids)
-                                                    ?? (themes.ids.isEmpty ? "add '\(id)' to content/themes.yaml"
-                                                        : "add '\(id)' to content/themes.yaml or use one of: \(themes.ids.prefix(12).joined(separator: ", "))"))
+                        diagnostics.error("unknown theme '\(id)'", at: at,
+                                          hint: Suggestion.didYouMean(id, in: themes.ids)
+                                             ?? (themes.ids.isEmpty ? "add '\(id)' to content/themes.yaml"
+                                                 : "add '\(id)' to content/themes.yaml or use one of: \(themes.ids.prefix(12).joined(separator: ", "))"))
                     }
                 }
-            case "municipality": meta.municipality = fields.string(value, field: key)
-            case "country": meta.country = countryCode(value, field: key, example: "country: LT", fields: &fields)
-            case "project": meta.project = fields.string(value, field: key)
+            case "municipality": meta.municipality = fields.string(value, field: key, diagnostics: &diagnostics)
+            case "country": meta.country = countryCode(value, field: key, example: "country: LT", fields: fields, diagnostics: &diagnostics)
+            case "project": meta.project = fields.string(value, field: key, diagnostics: &diagnostics)
             case "levels":
-                for (name, at) in fields.stringList(value, field: key) ?? [] {
+                for (name, at) in fields.stringList(value, field: key, diagnostics: &diagnostics) ?? [] {
                     if let level = Level(rawValue: name) {
                         meta.levels.append(level)
                     } else {
-                        fields.diagnostics.error("unknown level '\(name)'", at: at,
-                                                 hint: nameHint(name, in: Level.allCases.map(\.rawValue), listing: "use any of"))
+                        diagnostics.error("unknown level '\(name)'", at: at,
+                                          hint: nameHint(name, in: Level.allCases.map(\.rawValue), listing: "use any of"))
                     }
                 }
-            case "authors": meta.authors = names(value, field: key, fields: &fields)
-            case "summary": meta.summary = fields.string(value, field: key)
-            case "translationKey": meta.translationKey = fields.string(value, field: key)
+            case "authors": meta.authors = names(value, field: key, fields: fields, diagnostics: &diagnostics)
+            case "summary": meta.summary = fields.string(value, field: key, diagnostics: &diagnostics)
+            case "translationKey": meta.translationKey = fields.string(value, field: key, diagnostics: &diagnostics)
             case "slug":
-                guard let slug = fields.string(value, field: key) else { continue }
+                guard let slug = fields.string(value, field: key, diagnostics: &diagnostics) else { continue }
                 if slug.contains("/") || slug.contains("\\") || slug.contains("..") {
-                    fields.diagnostics.error("slug '\(slug)' must be a single path segment", at: source.location(of: value),
-                                             hint: "remove '/', '\\' and '..': a slug names the page's own folder, e.g. slug: \(Slug.make(slug).isEmpty ? "my-page" : Slug.make(slug))")
+                    diagnostics.error("slug '\(slug)' must be a single path segment", at: source.location(of: value),
+                                      hint: "remove '/', '\\' and '..': a slug names the page's own folder, e.g. slug: \(Slug.make(slug).isEmpty ? "my-page" : Slug.make(slug))")
                 } else if Slug.make(slug).isEmpty {
-                    fields.diagnostics.error("slug '\(slug)' has no letters or digits", at: source.location(of: value),
-                                             hint: "use letters, digits and hyphens, e.g. slug: my-page")
+                    diagnostics.error("slug '\(slug)' has no letters or digits", at: source.location(of: value),
+                                      hint: "use letters, digits and hyphens, e.g. slug: my-page")
                 } else {
                     meta.slug = Slug.make(slug)
                 }
-            case "draft": meta.draft = fields.bool(value, field: key) ?? false
-            case "weight": meta.weight = fields.int(value, field: key)
+            case "draft": meta.draft = fields.bool(value, field: key, diagnostics: &diagnostics) ?? false
+            case "weight": meta.weight = fields.int(value, field: key, diagnostics: &diagnostics)
             case "decision":
-                guard let map = fields.mapping(value, field: key, example: "decision:\n          number: T-123\n          date: 2019-01-31") else { continue }
+                guard let map = fields.mapping(value, field: key, example: "decision:\n          number: T-123\n          date: 2019-01-31", diagnostics: &diagnostics) else { continue }
                 var number: String?, date: DayDate?
-                for (k, kn, v) in fields.entries(map) {
+                for (k, kn, v) in fields.entries(map, diagnostics: &diagnostics) {
                     switch k {
-                    case "number": number = fields.string(v, field: "decision.number")
-                    case "date": date = fields.date(v, field: "decision.date")
-                    default: unknownKey(k, at: source.location(of: kn), known: ["number", "date"], in: "decision", fields: &fields)
+                    case "number": number = fields.string(v, field: "decision.number", diagnostics: &diagnostics)
+                    case "date": date = fields.date(v, field: "decision.date", diagnostics: &diagnostics)
+                    default: unknownKey(k, at: source.location(of: kn), known: ["number", "date"], in: "decision", fields: fields, diagnostics: &diagnostics)
                     }
                 }
-                requireParts([("number", number != nil), ("date", date != nil)], of: "decision", map: value, present: map, source: source, fields: &fields)
+                requireParts([("number", number != nil), ("date", date != nil)], of: "decision", map: value, present: map, source: source, fields: fields, diagnostics: &diagnostics)
                 if let number, let date { meta.decision = Decision(number: number, date: date) }
             case "host":
-                guard let map = fields.mapping(value, field: key, example: "host:\n          place: Leeds\n          country: GB") else { continue }
+                guard let map = fields.mapping(value, field: key, example: "host:\n          place: Leeds\n          country: GB", diagnostics: &diagnostics) else { continue }
                 var place: String?, country: String?
-                for (k, kn, v) in fields.entries(map) {
+                for (k, kn, v) in fields.entries(map, diagnostics: &diagnostics) {
                     switch k {
-                    case "place": place = fields.string(v, field: "host.place")
-                    case "country": country = countryCode(v, field: "host.country", example: "country: GB", fields: &fields)
-                    default: unknownKey(k, at: source.location(of: kn), known: ["place", "country"], in: "host", fields: &fields)
+                    case "place": place = fields.string(v, field: "host.place", diagnostics: &diagnostics)
+                    case "country": country = countryCode(v, field: "host.country", example: "country: GB", fields: fields, diagnostics: &diagnostics)
+                    default: unknownKey(k, at: source.location(of: kn), known: ["place", "country"], in: "host", fields: fields, diagnostics: &diagnostics)
                     }
                 }
-                requireParts([("place", place != nil), ("country", country != nil)], of: "host", map: value, present: map, source: source, fields: &fields)
+                requireParts([("place", place != nil), ("country", country != nil)], of: "host", map: value, present: map, source: source, fields: fields, diagnostics: &diagnostics)
                 if let place, let country { meta.host = Host(place: place, country: country) }
             case "period":
-                guard let map = fields.mapping(value, field: key, example: "period:\n          start: 2017-01-29\n          end: 2017-02-03") else { continue }
+                guard let map = fields.mapping(value, field: key, example: "period:\n          start: 2017-01-29\n          end: 2017-02-03", diagnostics: &diagnostics) else { continue }
                 var start: DayDate?, end: DayDate?
-                for (k, kn, v) in fields.entries(map) {
+                for (k, kn, v) in fields.entries(map, diagnostics: &diagnostics) {
                     switch k {
-                    case "start": start = fields.date(v, field: "period.start")
-                    case "end": end = fields.date(v, field: "period.end")
-                    default: unknownKey(k, at: source.location(of: kn), known: ["start", "end"], in: "period", fields: &fields)
+                    case "start": start = fields.date(v, field: "period.start", diagnostics: &diagnostics)
+                    case "end": end = fields.date(v, field: "period.end", diagnostics: &diagnostics)
+                    default: unknownKey(k, at: source.location(of: kn), known: ["start", "end"], in: "period", fields: fields, diagnostics: &diagnostics)
                     }
                 }
-                requireParts([("start", start != nil), ("end", end != nil)], of: "period", map: value, present: map, source: source, fields: &fields)
+                requireParts([("start", start != nil), ("end", end != nil)], of: "period", map: value, present: map, source: source, fields: fields, diagnostics: &diagnostics)
                 if let start, let end {
                     if end < start {
-                        fields.diagnostics.error("period ends (\(end)) before it starts (\(start))", at: source.location(of: value),
-                                                 hint: "swap start and end")
+                        diagnostics.error("period ends (\(end)) before it starts (\(start))", at: source.location(of: value),
+                                          hint: "swap start and end")
                     }
                     meta.period = Period(start: start, end: end)
                 }
@@ -212,35 +211,35 @@ extension DocumentMetadata {
         }
 
         if !sawTitle && present["title"] == nil && requirement != .description {
-            fields.diagnostics.error("missing required field 'title'", at: fileStart, hint: "add title: \"…\" to the front matter")
+            diagnostics.error("missing required field 'title'", at: fileStart, hint: "add title: \"…\" to the front matter")
         }
         if requirement == .document && kindNode == nil {
             let names = DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")
-            fields.diagnostics.error("missing required field 'kind'", at: fileStart, hint: "add kind: … (one of \(names))")
+            diagnostics.error("missing required field 'kind'", at: fileStart, hint: "add kind: … (one of \(names))")
             kindIsValid = false
         }
         let isPublication = kindIsValid && meta.kind == .publication
         for (key, keyNode, value) in kindDependent {
             if publicationKeys.contains(key) {
                 if isPublication {
-                    readPublicationField(key, value, into: &meta, fields: &fields)
+                    readPublicationField(key, value, into: &meta, fields: fields, diagnostics: &diagnostics)
                 } else if kindIsValid {
                     // A wrong kind is reported already: no second message for its fields.
                     let onChapterOrPart = meta.kind == .chapter || requirement != .document
-                    fields.diagnostics.warning("'\(key)' applies only to a publication; it is ignored", at: source.location(of: keyNode),
-                                               hint: onChapterOrPart ? "move it to the publication's index.md (kind: publication), or remove it"
-                                                                     : "set kind: publication if this is a publication's index.md, or remove it")
+                    diagnostics.warning("'\(key)' applies only to a publication; it is ignored", at: source.location(of: keyNode),
+                                        hint: onChapterOrPart ? "move it to the publication's index.md (kind: publication), or remove it"
+                                                              : "set kind: publication if this is a publication's index.md, or remove it")
                 }
             } else {
                 unknownKey(key, at: source.location(of: keyNode), known: commonKeys + kindKeys + (isPublication ? publicationKeys : []),
-                           in: nil, fields: &fields)
+                           in: nil, fields: fields, diagnostics: &diagnostics)
             }
         }
         if kindIsValid {
             let at = kindNode.map { source.location(of: $0) } ?? fileStart
             for (field, example) in requiredFields(for: meta.kind) where present[field] == nil {
                 let article = "aeiou".contains(meta.kind.rawValue.first!) ? "an" : "a"
-                fields.diagnostics.error("\(article) \(meta.kind.rawValue) needs '\(field)'", at: at, hint: "add \(example)")
+                diagnostics.error("\(article) \(meta.kind.rawValue) needs '\(field)'", at: at, hint: "add \(example)")
             }
         }
         guard sawTitle || (requirement == .description && present["title"] == nil), kindIsValid else { return nil }
@@ -262,21 +261,21 @@ extension DocumentMetadata {
     }
 
     /// A list of names; one name may be written as plain text (`authors: Ona`).
-    static func names(_ value: Node, field: String, fields: inout YAMLFields) -> [String] {
-        if case .scalar = value, let one = fields.string(value, field: field) { return [one] }
-        return (fields.stringList(value, field: field) ?? []).map(\.0)
+    static func names(_ value: Node, field: String, fields: YAMLFields, diagnostics: inout Diagnostics) -> [String] {
+        if case .scalar = value, let one = fields.string(value, field: field, diagnostics: &diagnostics) { return [one] }
+        return (fields.stringList(value, field: field, diagnostics: &diagnostics) ?? []).map(\.0)
     }
 
-    private static func unknownKey(_ key: String, at location: SourceLocation, known: [String], in parent: String?, fields: inout YAMLFields) {
+    private static func unknownKey(_ key: String, at location: SourceLocation, known: [String], in parent: String?, fields: YAMLFields, diagnostics: inout Diagnostics) {
         let place = parent.map { " in '\($0)'" } ?? ""
-        fields.diagnostics.warning("unknown key '\(key)'\(place); it is ignored", at: location,
-                                   hint: Suggestion.didYouMean(key, in: known) ?? "known keys: \(known.joined(separator: ", "))")
+        diagnostics.warning("unknown key '\(key)'\(place); it is ignored", at: location,
+                            hint: Suggestion.didYouMean(key, in: known) ?? "known keys: \(known.joined(separator: ", "))")
     }
 
     private static func requireParts(_ parts: [(String, Bool)], of field: String, map: Node, present: Node.Mapping,
-                                     source: YAMLSource, fields: inout YAMLFields) {
+                                     source: YAMLSource, fields: YAMLFields, diagnostics: inout Diagnostics) {
         for (name, ok) in parts where !ok && present[name] == nil {
-            fields.diagnostics.error("'\(field)' needs '\(name)'", at: source.location(of: map), hint: "add \(name): … under \(field)")
+            diagnostics.error("'\(field)' needs '\(name)'", at: source.location(of: map), hint: "add \(name): … under \(field)")
         }
     }
 }

@@ -44,7 +44,9 @@ struct TemplateSet: Sendable {
                                   hint: hint(for: error.error))
             } catch {
                 ok = false
-                diagnostics.error("template syntax error: \(error)", at: SourceLocation(file: path))
+                // swift-mustache throws only ParserError; nothing more precise to say about anything else.
+                diagnostics.error("this template cannot be parsed", at: SourceLocation(file: path),
+                                  hint: "check that every {{ has its }} and every section is closed")
             }
         }
         let names = Set(files.map { String($0.dropLast(".mustache".count)) })
@@ -123,7 +125,7 @@ struct TemplateSet: Sendable {
     }
 
     private static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        guard let error = error as? MustacheTemplate.Error else { return "the template cannot be parsed here" }
         switch error {
         case .sectionCloseNameIncorrect: return "closing tag does not match the open section"
         case .unfinishedName: return "tag is not closed"

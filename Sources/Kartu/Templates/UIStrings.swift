@@ -21,10 +21,9 @@ struct UIStrings: Sendable {
             guard let text = SourceText.read(path, in: root, diagnostics: &diagnostics), !text.isEmpty else { continue }
             let source = YAMLSource(file: path)
             guard let node = source.parse(text, diagnostics: &diagnostics) else { continue }
-            var fields = YAMLFields(source: source)
+            let fields = YAMLFields(source: source)
             var strings: [String: String] = [:]
-            flatten(node, prefix: "", into: &strings, fields: &fields)
-            diagnostics.append(contentsOf: fields.diagnostics)
+            flatten(node, prefix: "", into: &strings, fields: fields, diagnostics: &diagnostics)
             flat[language.code] = strings
         }
         let base = flat[config.defaultLanguage] ?? [:]
@@ -50,17 +49,17 @@ struct UIStrings: Sendable {
         return UIStrings(trees: trees, flat: flat)
     }
 
-    private static func flatten(_ node: Node, prefix: String, into strings: inout [String: String], fields: inout YAMLFields) {
+    private static func flatten(_ node: Node, prefix: String, into strings: inout [String: String], fields: YAMLFields, diagnostics: inout Diagnostics) {
         switch node {
         case .mapping(let mapping):
-            for (key, _, value) in fields.entries(mapping) {
-                flatten(value, prefix: prefix.isEmpty ? key : prefix + "." + key, into: &strings, fields: &fields)
+            for (key, _, value) in fields.entries(mapping, diagnostics: &diagnostics) {
+                flatten(value, prefix: prefix.isEmpty ? key : prefix + "." + key, into: &strings, fields: fields, diagnostics: &diagnostics)
             }
         case .scalar(let scalar):
             strings[prefix] = scalar.string
         default:
-            fields.diagnostics.error("UI string '\(prefix)' must be text or a mapping, not \(YAMLFields.describe(node))",
-                                     at: fields.source.location(of: node), hint: "write \(prefix.split(separator: ".").last ?? ""): \"…\"")
+            diagnostics.error("UI string '\(prefix)' must be text or a mapping, not \(YAMLFields.describe(node))",
+                              at: fields.source.location(of: node), hint: "write \(prefix.split(separator: ".").last ?? ""): \"…\"")
         }
     }
 

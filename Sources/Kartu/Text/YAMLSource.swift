@@ -35,25 +35,26 @@ struct YAMLSource {
             // which was half the cost of parsing front matter. UTF-8 is what that default picks here.
             return try Yams.compose(yaml: text, Self.resolver, .default, .utf8)
         } catch let error as YamlError {
-            diagnostics.append(contentsOf: self.diagnostics(for: error, in: text))
+            report(error, in: text, diagnostics: &diagnostics)
             return nil
         } catch {
-            diagnostics.append(Diagnostic(.error, "cannot read YAML: \(error)", at: location(nil)))
+            // Yams throws only YamlError; anything else is no mistake of the editor's to locate.
+            diagnostics.error("cannot read this YAML", at: location(nil), hint: "save the file as UTF-8 text and check its syntax")
             return nil
         }
     }
 
     /// The editor's mistake when the text shows it, else libyaml's report.
-    private func diagnostics(for error: YamlError, in text: String) -> [Diagnostic] {
+    private func report(_ error: YamlError, in text: String, diagnostics: inout Diagnostics) {
         var mistakes: [YAMLMistake] = []
         if let problem = error.problemMark, let mistake = YAMLMistake.find(in: text, lineOffset: lineOffset, failedAt: problem) {
             mistakes = [mistake]
         } else if case .duplicatedKeysInMapping(let names, let context) = error {
             mistakes = YAMLMistake.duplicates(of: names, in: text, lineOffset: lineOffset, mappingAt: context.mark)
         }
-        if mistakes.isEmpty { return [diagnostic(for: error)] }
-        return mistakes.map {
-            .error($0.message, at: SourceLocation(file: file, line: $0.line, column: $0.column), hint: $0.hint)
+        if mistakes.isEmpty { return diagnostics.append(diagnostic(for: error)) }
+        for mistake in mistakes {
+            diagnostics.error(mistake.message, at: SourceLocation(file: file, line: mistake.line, column: mistake.column), hint: mistake.hint)
         }
     }
 
@@ -73,7 +74,8 @@ struct YAMLSource {
         case .reader(let problem, _, _, _):
             return .error("cannot read YAML: \(problem)", at: location(nil), hint: "save the file as UTF-8")
         default:
-            return .error("cannot read YAML: \(error)", at: location(nil), hint: hint)
+            // Writing errors (emitter, representer): a parse never throws them.
+            return .error("cannot read this YAML", at: location(nil), hint: hint)
         }
     }
 }
@@ -81,7 +83,6 @@ struct YAMLSource {
 /// Reads typed values out of YAML nodes, reporting wrong types at the value's position.
 struct YAMLFields {
     let source: YAMLSource
-    var diagnostics = Diagnostics()
 
     init(source: YAMLSource) { self.source = source }
 
@@ -94,7 +95,7 @@ struct YAMLFields {
         }
     }
 
-    mutating func string(_ node: Node, field: String) -> String? {
+    func string(_ node: Node, field: String, diagnostics: inout Diagnostics) -> String? {
         if case .scalar(let scalar) = node {
             if scalar.style == .plain && Self.nullSpellings.contains(scalar.string) {
                 diagnostics.error("'\(field)' is empty", at: source.location(of: node), hint: "give '\(field)' a value or remove the line")
@@ -108,7 +109,7 @@ struct YAMLFields {
     }
 
     /// A list of strings; a single scalar where a list is expected is reported with the fix.
-    mutating func stringList(_ node: Node, field: String) -> [(String, SourceLocation)]? {
+    func stringList(_ node: Node, field: String, diagnostics: inout Diagnostics) -> [(String, SourceLocation)]? {
         switch node {
         case .sequence(let sequence):
             var values: [(String, SourceLocation)] = []
@@ -133,7 +134,7 @@ struct YAMLFields {
         }
     }
 
-    mutating func date(_ node: Node, field: String) -> DayDate? {
+    func date(_ node: Node, field: String, diagnostics: inout Diagnostics) -> DayDate? {
         guard case .scalar(let scalar) = node else {
             diagnostics.error("'\(field)' must be a date (YYYY-MM-DD), not \(Self.describe(node))",
                               at: source.location(of: node), hint: "write it as \(field): 2019-01-31")
@@ -169,21 +170,21 @@ struct YAMLFields {
         return Node(scalar.string, Tag(.implicit, YAMLSource.typedResolver, .default), .plain)
     }
 
-    mutating func bool(_ node: Node, field: String) -> Bool? {
+    func bool(_ node: Node, field: String, diagnostics: inout Diagnostics) -> Bool? {
         if let typed = Self.typed(node), typed.tag == Tag(.bool), let value = typed.bool { return value }
         diagnostics.error("'\(field)' must be true or false, not \(Self.describe(node))", at: source.location(of: node),
                           hint: "write \(field): true or \(field): false")
         return nil
     }
 
-    mutating func int(_ node: Node, field: String) -> Int? {
+    func int(_ node: Node, field: String, diagnostics: inout Diagnostics) -> Int? {
         if let typed = Self.typed(node), typed.tag == Tag(.int), let value = typed.int { return value }
         diagnostics.error("'\(field)' must be a whole number, not \(Self.describe(node))", at: source.location(of: node),
                           hint: "write e.g. \(field): 10")
         return nil
     }
 
-    mutating func mapping(_ node: Node, field: String, example: String) -> Node.Mapping? {
+    func mapping(_ node: Node, field: String, example: String, diagnostics: inout Diagnostics) -> Node.Mapping? {
         if case .mapping(let mapping) = node { return mapping }
         diagnostics.error("'\(field)' must be a mapping, not \(Self.describe(node))", at: source.location(of: node),
                           hint: "write it as\n        \(example)")
@@ -191,7 +192,7 @@ struct YAMLFields {
     }
 
     /// Key/value pairs of a mapping with the key's text; keys that are not text are reported.
-    mutating func entries(_ mapping: Node.Mapping) -> [(key: String, keyNode: Node, value: Node)] {
+    func entries(_ mapping: Node.Mapping, diagnostics: inout Diagnostics) -> [(key: String, keyNode: Node, value: Node)] {
         var result: [(String, Node, Node)] = []
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
