@@ -9,7 +9,8 @@ mkdir -p .build-fuzz Fuzz/corpus-work
 swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name KartuFuzz \
   -I Sources/CCmarkGFM \
   Fuzz/FuzzContent.swift \
-  Sources/Kartu/Content/SourceText.swift Sources/Kartu/Content/FrontMatter.swift \
+  Sources/Kartu/Text/SourceText.swift Sources/Kartu/Text/SiteFile.swift Sources/Kartu/Content/FrontMatter.swift \
+  Sources/Kartu/Diagnostics/Diagnostic.swift Sources/Kartu/Diagnostics/Diagnostics.swift \
   Sources/Kartu/Markdown/MarkdownDocument.swift Sources/Kartu/Text/Slug.swift Sources/Kartu/Text/XMLText.swift \
   -lcmark-gfm -lcmark-gfm-extensions -o .build-fuzz/fuzz-content
 args=("$@")

@@ -141,11 +141,11 @@ struct BadInputCatalogueTests {
     }
 
     // Also in EndToEndOutputTests.languageWithoutFolder (exit 0 only).
-    @Test("a language of site.yaml with no folder: a warning, exit 0; exit 1 with --strict")
+    @Test("a language of site.yaml with no folder: a warning at its entry, exit 0; exit 1 with --strict")
     func languageWithoutFolder() throws {
         let site = try TestSite.standard()
         try site.remove("content/pl")
-        let warning = "content/site.yaml:1:1: warning: language 'pl' has no folder content/pl\n    hint: create content/pl/ with its documents, or remove the language"
+        let warning = "content/site.yaml:13:5: warning: language 'pl' has no folder content/pl\n    hint: create content/pl/ with its documents, or remove the language"
         expect(try site.build(output: "relaxed"), [warning], exit: 0)
         #expect(site.exists("relaxed/pl/index.html"))
         expect(try site.build(output: "strict", strict: true), [warning], exit: 1)
@@ -160,7 +160,7 @@ struct BadInputCatalogueTests {
         let site = try TestSite.standard()
         try site.remove("content/site.yaml")
         expect(try site.build(), [
-            "content/site.yaml:1:1: error: site configuration not found\n    hint: create content/site.yaml with title, defaultLanguage and languages (see README)",
+            "content/site.yaml: error: site configuration not found\n    hint: create content/site.yaml with title, defaultLanguage and languages (see README)",
         ], exit: 1)
         #expect(!site.exists("site"))
         let cli = try site.run(["build"], environment: TestSite.environment())

@@ -297,7 +297,7 @@ struct EndToEndOutputTests {
         try site.remove("content/pl")
         let report = try site.build()
         #expect(report.printed == [
-            "content/site.yaml:1:1: warning: language 'pl' has no folder content/pl\n    hint: create content/pl/ with its documents, or remove the language",
+            "content/site.yaml:13:5: warning: language 'pl' has no folder content/pl\n    hint: create content/pl/ with its documents, or remove the language",
         ])
         #expect(report.exitStatus == 0)
         #expect(site.lines("site/pl/index.html").first == "HOME pl | Strona testowa | Witamy")

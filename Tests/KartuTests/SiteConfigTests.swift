@@ -86,7 +86,7 @@ struct SiteConfigTests {
         let (config, diagnostics) = load(nil)
         #expect(config == nil)
         #expect(diagnostics == [
-            "content/site.yaml:1:1: error: site configuration not found\n    hint: create content/site.yaml with title, defaultLanguage and languages (see README)",
+            "content/site.yaml: error: site configuration not found\n    hint: create content/site.yaml with title, defaultLanguage and languages (see README)",
         ])
     }
 

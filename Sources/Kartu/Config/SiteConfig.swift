@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable {
     public var languages: [Language]
     public var baseURL: String?
     public var unsafeHTML: Bool
+    /// Where each language's entry is written in site.yaml, for problems about a language found later.
+    var languageLocations: [String: SourceLocation] = [:]
 
     public static let path = "content/site.yaml"
 
@@ -37,8 +39,8 @@ extension SiteConfig {
         let source = YAMLSource(file: path)
         let top = SourceLocation(file: path)
         guard let text else {
-            diagnostics.error("site configuration not found", at: top,
-                              hint: "create content/site.yaml with title, defaultLanguage and languages (see README)")
+            diagnostics.append(Diagnostic(.error, "site configuration not found", file: path,
+                                          hint: "create content/site.yaml with title, defaultLanguage and languages (see README)"))
             return nil
         }
         guard let root = source.parse(text, diagnostics: &diagnostics) else {
@@ -59,6 +61,7 @@ extension SiteConfig {
         var languages: [Language] = []
         var baseURL: String?
         var unsafeHTML = false
+        var languageLocations: [String: SourceLocation] = [:]
         var sawLanguages = false
 
         for (key, keyNode, value) in fields.entries(mapping, diagnostics: &diagnostics) {
@@ -77,7 +80,7 @@ extension SiteConfig {
                 defaultLanguage = fields.string(value, field: key, diagnostics: &diagnostics)
             case "languages":
                 sawLanguages = true
-                languages = readLanguages(value, fields: fields, diagnostics: &diagnostics)
+                languages = readLanguages(value, fields: fields, locations: &languageLocations, diagnostics: &diagnostics)
             case "baseURL":
                 baseURL = fields.string(value, field: key, diagnostics: &diagnostics)
                 if let url = baseURL, !url.hasPrefix("/"), URL(string: url)?.scheme == nil {
@@ -130,10 +133,11 @@ extension SiteConfig {
                                 hint: Suggestion.didYouMean(code, in: codes) ?? "remove it or add the language")
         }
         return SiteConfig(titles: titles, defaultLanguage: defaultCode, languages: languages, baseURL: baseURL,
-                          unsafeHTML: unsafeHTML)
+                          unsafeHTML: unsafeHTML, languageLocations: languageLocations)
     }
 
-    private static func readLanguages(_ node: Node, fields: YAMLFields, diagnostics: inout Diagnostics) -> [Language] {
+    private static func readLanguages(_ node: Node, fields: YAMLFields, locations: inout [String: SourceLocation],
+                                      diagnostics: inout Diagnostics) -> [Language] {
         let example = "languages:\n          - code: lt\n            name: Lietuvių\n            locale: lt-LT"
         guard case .sequence(let sequence) = node else {
             diagnostics.error("'languages' must be a list, not \(YAMLFields.describe(node))",
@@ -169,6 +173,7 @@ extension SiteConfig {
                 continue
             }
             languages.append(Language(code: code, name: name ?? code, locale: locale ?? code))
+            locations[code] = here
         }
         return languages
     }

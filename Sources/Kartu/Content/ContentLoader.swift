@@ -55,7 +55,8 @@ struct ContentLoader {
                  others: &others, visited: &visited, diagnostics: &diagnostics)
         }
         for code in codes where !topEntries.contains(code) {
-            diagnostics.warning("language '\(code)' has no folder content/\(code)", at: SourceLocation(file: SiteConfig.path),
+            diagnostics.warning("language '\(code)' has no folder content/\(code)",
+                                at: config.languageLocations[code] ?? SourceLocation(file: SiteConfig.path),
                                 hint: "create content/\(code)/ with its documents, or remove the language")
         }
 

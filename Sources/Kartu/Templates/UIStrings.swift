@@ -28,9 +28,9 @@ struct UIStrings: Sendable {
         }
         let base = flat[config.defaultLanguage] ?? [:]
         if flat[config.defaultLanguage] == nil {
-            diagnostics.warning("no UI strings for the default language '\(config.defaultLanguage)'",
-                                at: SourceLocation(file: "templates/i18n/\(config.defaultLanguage).yaml"),
-                                hint: "create templates/i18n/\(config.defaultLanguage).yaml with the theme's UI strings")
+            diagnostics.append(Diagnostic(.warning, "no UI strings for the default language '\(config.defaultLanguage)'",
+                                          file: "templates/i18n/\(config.defaultLanguage).yaml",
+                                          hint: "create templates/i18n/\(config.defaultLanguage).yaml with the theme's UI strings"))
         }
         var trees: [String: [String: any Sendable]] = [:]
         for language in config.languages {
