@@ -14,17 +14,34 @@ enum SiteFile {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable(errno: errno) }
         defer { close(fd) }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if count == 0 { return .data(data) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { return .unreadable(errno: errno) }
+        // Read into a buffer of the file's size, then on to the end: a file may change meanwhile.
+        var data = Data(count: Int(status.st_size))
+        var filled = 0
+        while filled < data.count {
+            let count = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
                 return .unreadable(errno: errno)
             }
-            data.append(contentsOf: buffer[0..<count])
+            filled += count
         }
+        data.count = filled
+        let failure: Int32? = withUnsafeTemporaryAllocation(byteCount: 4096, alignment: 1) { buffer in
+            while true {
+                let count = Glibc.read(fd, buffer.baseAddress!, buffer.count)
+                if count == 0 { return nil }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                data.append(buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)
+            }
+        }
+        if let failure { return .unreadable(errno: failure) }
+        return .data(data)
     }
 
     /// The entries of a folder (names, unsorted), or nil with an error at the folder.
