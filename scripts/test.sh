@@ -26,14 +26,16 @@ print(f"feeds: {len(feeds)} parsed, {len(bad)} with errors {bad if bad else ''}"
 sys.exit(1 if bad or not feeds else 0)
 PY
 
-# Every edition of every publication is a valid EPUB 3: epubcheck reports no error and no warning.
-# (Debian's epubcheck is an executable jar; `java -jar` runs it where binfmt support is missing.)
-for book in $(find "$out/site" -name '*.epub' | sort); do
+# Every edition of every publication is a valid EPUB 3: epubcheck reports no error and no warning,
+# with the site's absolute base URL and without one (`--base-url /`: links out of the book become
+# text). (Debian's epubcheck is an executable jar; `java -jar` runs it where binfmt support is missing.)
+.build/debug/kartu build --base-url / --output "$out/no-base" 2>"$out/no-base.log" || { cat "$out/no-base.log" >&2; exit 1; }
+for book in $(find "$out/site" "$out/no-base" -name '*.epub' | sort); do
   # --quiet prints nothing but findings: errors fail the status, warnings show as output.
   findings=$(java -jar /usr/share/java/epubcheck.jar --quiet "$book" 2>&1) || { echo "$findings" >&2; echo "epubcheck: $book is not valid" >&2; exit 1; }
   [ -z "$findings" ] || { echo "$findings" >&2; echo "epubcheck: warnings in $book" >&2; exit 1; }
 done
-echo "epub: epubcheck found no errors or warnings in $(find "$out/site" -name '*.epub' | wc -l) books"
+echo "epub: epubcheck found no errors or warnings in $(find "$out/site" "$out/no-base" -name '*.epub' | wc -l) books (with and without a base URL)"
 
 # Served under a sub-path, every link answers 200: pages, assets, feeds, sitemap, search index, anchors.
 .build/debug/kartu build --strict --base-url http://127.0.0.1:8770/guide/ --output "$out/linked/guide"

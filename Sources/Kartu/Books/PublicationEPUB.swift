@@ -143,9 +143,9 @@ struct PublicationEPUB {
                                        file: file, hint: "use SVG, PNG, JPEG, GIF or WebP for images in a publication"))
         }
         if missingBase {
-            problems.append(.warning("the EPUB of this publication links to pages of the site, but the site has no absolute base URL",
+            problems.append(.warning("the site has no absolute base URL, so the EPUB of this publication shows its links to pages of the site as plain text",
                                      at: SourceLocation(file: landing.sourcePath),
-                                     hint: "set baseURL in content/site.yaml (or pass --base-url https://…) so links out of the book work"))
+                                     hint: "set baseURL in content/site.yaml (or pass --base-url https://…) to keep them as links"))
         }
 
         let strings = model.strings
