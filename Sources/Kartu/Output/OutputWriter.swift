@@ -83,11 +83,7 @@ struct OutputWriter {
     private func write(_ items: [Item]) throws(Failure) {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
-        do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw .system(path: parent.path, errno: Self.systemCode(of: error))
-        }
+        try Self.makeFolders(parent.path)
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).kartu-new-\(getpid())")
         try? fm.removeItem(at: staging)
         guard mkdir(staging.path, 0o755) == 0 else { throw .system(path: staging.path, errno: errno) }
@@ -142,9 +138,19 @@ struct OutputWriter {
         return String(path[..<slash])
     }
 
-    /// The system's error number behind a Foundation file error, for a message that says what to do.
-    private static func systemCode(of error: Error) -> Int32 {
-        ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { Int32($0.code) } ?? EIO
+    /// `mkdir -p`, failing with the system's reason (Foundation's error would hide it).
+
+    private static func makeFolders(_ path: String) throws(Failure) {
+        var folder = ""
+        for component in path.split(separator: "/") {
+            folder += "/" + component
+            guard mkdir(folder, 0o755) != 0 else { continue }
+            let code = errno
+            // An existing folder may answer EACCES rather than EEXIST when its parent is not writable.
+            var status = stat()
+            if stat(folder, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR { continue }
+            throw .system(path: folder, errno: code)
+        }
     }
 
     /// Puts one file in the staging folder: a hard link to the previous site's copy when the bytes are
