@@ -139,7 +139,6 @@ struct OutputWriter {
     }
 
     /// `mkdir -p`, failing with the system's reason (Foundation's error would hide it).
-
     private static func makeFolders(_ path: String) throws(Failure) {
         var folder = ""
         for component in path.split(separator: "/") {
