@@ -48,6 +48,18 @@ struct FileProblemsTests {
         #expect(!site.exists("site"))
     }
 
+    @Test("a symbolic link looping back in templates/assets is an error at the link, not an endless walk")
+    func assetsLoop() throws {
+        let site = try TestSite.standard(repoTemplates: true)
+        try FileManager.default.createSymbolicLink(atPath: site.url("templates/assets/loop").path, withDestinationPath: "..")
+        let report = try site.build()
+        #expect(report.printed.contains(
+            "templates/assets/loop: error: symbolic link 'templates/assets/loop' leads back into a folder already read\n"
+                + "    hint: remove the link: it makes the folder a loop"))
+        #expect(report.exitStatus == 1)
+        #expect(!site.exists("site"))
+    }
+
     @Test("a page that cannot be written: the file named, what to do, the previous site kept")
     func unwritablePage() throws {
         let long = String(repeating: "ilgas-pavadinimas-", count: 16)

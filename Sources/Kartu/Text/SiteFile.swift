@@ -59,13 +59,20 @@ enum SiteFile {
         return names
     }
 
-    /// Every file under a folder (symbolic links followed), as paths relative
-    /// to it, sorted; a folder that cannot be read inside it is an error at that folder.
+    /// Every file under a folder (symbolic links followed), as paths relative to it, sorted; a
+    /// folder that cannot be read inside it is an error at that folder, and so is a link that leads
+    /// back into a folder already read (followed, it would never end).
     static func files(under path: String, shownAs folder: String, diagnostics: inout Diagnostics) -> [String] {
         var files: [String] = []
-        func walk(_ relative: String) {
-            let absolute = relative.isEmpty ? path : path + "/" + relative
+        var visited: Set<[UInt64]> = []
+        func walk(_ relative: String, _ status: stat) {
             let shown = relative.isEmpty ? folder : folder + "/" + relative
+            guard visited.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted else {
+                diagnostics.append(Diagnostic(.error, "symbolic link '\(shown)' leads back into a folder already read", file: shown,
+                                              hint: "remove the link: it makes the folder a loop"))
+                return
+            }
+            let absolute = relative.isEmpty ? path : path + "/" + relative
             guard let names = entries(ofFolder: absolute, shownAs: shown, diagnostics: &diagnostics) else { return }
             for name in names.sorted() {
                 let child = relative.isEmpty ? name : relative + "/" + name
@@ -75,13 +82,18 @@ enum SiteFile {
                     continue
                 }
                 if (status.st_mode & S_IFMT) == S_IFDIR {
-                    walk(child)
+                    walk(child, status)
                 } else if (status.st_mode & S_IFMT) == S_IFREG {
                     files.append(child)
                 }
             }
         }
-        walk("")
+        var top = stat()
+        guard stat(path, &top) == 0 else {
+            diagnostics.append(cannotRead(folder, errno: errno, isFolder: true))
+            return []
+        }
+        walk("", top)
         return files.sorted()
     }
 
