@@ -26,7 +26,7 @@ extension LanguagePages {
     }
 
     /// True when the theme can render print editions (`print.mustache`). Without it no print page is
-    /// written and nothing links to one (see `PublicationPages.templateWarnings`).
+    /// written and nothing links to one (see `PublicationPages.checkTemplates`).
     var printsEditions: Bool { templates.names.contains(PublicationPages.printTemplate) }
 
     func edition(_ publication: Publication) -> EditionContext {
