@@ -191,6 +191,20 @@ struct PublicationEPUBTests {
         }
     }
 
+    @Test("an image the book would pack that cannot be read is an error naming it, not a wrong type")
+    func unreadableImage() throws {
+        let site = try Self.site()
+        try FileProblemsTests.makeSocket(at: site.url("\(Self.folder)/foto.png").path)
+        try site.write("\(Self.folder)/praktikos/alytus.md", PublicationSite.chapter("Alytus", ["translationKey: alytus"])
+            .replacingOccurrences(of: "Text.\n", with: "## Metų ciklas\n\n![Foto](../foto.png)\n"))
+        let report = try site.build(baseURL: "https://example.org/guide/")
+        #expect(report.printed == [
+            "\(Self.folder)/foto.png: error: cannot read the file '\(Self.folder)/foto.png': it is a socket or a device, not a file\n"
+                + "    hint: remove it from the site folder",
+        ])
+        #expect(report.exitStatus == 1)
+    }
+
     @Test("epubcheck finds no error or warning in a built edition", .enabled(if: EPUBCheck.isAvailable || EPUBCheck.isCI))
     func valid() throws {
         let site = try Self.site()

@@ -108,6 +108,7 @@ struct PublicationEPUB {
         let fileByURL = Dictionary(files.map { (model.url(documents[$0.key].urlPath), $0.value) }, uniquingKeysWith: { a, _ in a })
         var images: [String: EPUBResource] = [:]
         var unpackable: Set<String> = []
+        var unreadable: [String: Int32] = [:]
         var missingBase = false
         func rewrite(_ html: String) -> String {
             HTMLFragmentRewriter.rewriteLinks(html, changes: { link in
@@ -118,8 +119,11 @@ struct PublicationEPUB {
                 // show is left out: the book may not point at it on the site (a remote resource,
                 // epubcheck's RSC-006) nor inside the book, where it is not (RSC-007).
                 if link.attribute == .src, let resource = resourcesByURL[path] {
-                    if let image = packed(resource, into: &images) { return .url(image.path) }
-                    unpackable.insert(resource.sourcePath)
+                    switch packed(resource, into: &images) {
+                    case .packed(let image): return .url(image.path)
+                    case .notAnImage: unpackable.insert(resource.sourcePath)
+                    case .unreadable(let code): unreadable[resource.sourcePath] = code
+                    }
                     return .unwrap
                 }
                 guard path.hasPrefix(model.basePath), !path.isEmpty else { return .keep }
@@ -137,6 +141,9 @@ struct PublicationEPUB {
             return EPUBDocument(fileName: files[item.document]!, title: document.metadata.title,
                                 body: rewrite(model.bodies[item.document]), kind: item.kind,
                                 showsTitle: item.document != publication.document)
+        }
+        for (file, code) in unreadable.sorted(by: { $0.key < $1.key }) {
+            problems.append(SiteFile.cannotRead(file, errno: code))
         }
         for file in unpackable.sorted() {
             problems.append(Diagnostic(.warning, "'\(file)' is not an image type e-book readers show, so the EPUB leaves it out",
@@ -178,17 +185,32 @@ struct PublicationEPUB {
         }
     }
 
-    /// An image packed once, under a name the EPUB container accepts (`images/<slug>.<ext>`).
-    private func packed(_ resource: Resource, into images: inout [String: EPUBResource]) -> EPUBResource? {
-        if let known = images[resource.outputPath] { return known }
+    private enum Packing {
+        case packed(EPUBResource)
+        /// Not a type the EPUB carries (see `EPUBResource`).
+        case notAnImage
+        case unreadable(errno: Int32)
+    }
+
+    /// An image packed once, under a name the EPUB container accepts (`images/<slug>.<ext>`); read
+    /// like every site file, so one that cannot be read is named as such, not as a wrong type.
+    private func packed(_ resource: Resource, into images: inout [String: EPUBResource]) -> Packing {
+        if let known = images[resource.outputPath] { return .packed(known) }
         let name = (resource.outputPath as NSString).lastPathComponent
         let ext = (name as NSString).pathExtension.lowercased()
         let stem = Slug.make((name as NSString).deletingPathExtension)
         let path = "images/\(stem.isEmpty ? "image" : stem)-\(images.count + 1).\(ext)"
-        guard let data = FileManager.default.contents(atPath: resource.absolutePath),
-              let image = EPUBResource(path: path, data: data) else { return nil }
+        // The type first: a file the book cannot carry is not read at all.
+        guard EPUBResource.mediaType(forPath: path) != nil else { return .notAnImage }
+        let data: Data
+        switch SiteFile.contents(atPath: resource.absolutePath) {
+        case .data(let bytes): data = bytes
+        case .missing: return .unreadable(errno: ENOENT)
+        case .unreadable(let code): return .unreadable(errno: code)
+        }
+        guard let image = EPUBResource(path: path, data: data) else { return .notAnImage }
         images[resource.outputPath] = image
-        return image
+        return .packed(image)
     }
 
     /// `dcterms:modified` comes from the content, never the clock: the newest date of the landing

@@ -21,16 +21,20 @@ struct Configuration: Sendable {
         return Configuration(site: site, themes: themes, basePath: bases.path, absoluteBase: bases.absolute)
     }
 
+    /// What a base URL may be, in `site.yaml` or `--base-url`: an absolute URL, or a path from `/`.
+    static func isBaseURL(_ text: String) -> Bool {
+        text.hasPrefix("/") || URL(string: text)?.scheme != nil
+    }
+
     /// Splits a base URL into the path prefix and the absolute form.
     static func bases(from baseURL: String?) -> (path: String, absolute: String) {
-        guard let baseURL, !baseURL.isEmpty else { return ("/", "/") }
+        guard let baseURL, !baseURL.isEmpty, isBaseURL(baseURL) else { return ("/", "/") }
         // A bare path (`/guide/`) is allowed: links get the prefix, permalinks stay root-relative.
         if baseURL.hasPrefix("/") {
             let path = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
             return (path, path)
         }
-        guard let url = URL(string: baseURL), url.scheme != nil else { return ("/", "/") }
-        var path = url.path
+        var path = URL(string: baseURL)!.path
         if path.isEmpty || !path.hasPrefix("/") { path = "/" + path }
         if !path.hasSuffix("/") { path += "/" }
         var absolute = baseURL

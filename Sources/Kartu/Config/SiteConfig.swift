@@ -83,7 +83,7 @@ extension SiteConfig {
                 languages = readLanguages(value, fields: fields, locations: &languageLocations, diagnostics: &diagnostics)
             case "baseURL":
                 baseURL = fields.string(value, field: key, diagnostics: &diagnostics)
-                if let url = baseURL, !url.hasPrefix("/"), URL(string: url)?.scheme == nil {
+                if let url = baseURL, !Configuration.isBaseURL(url) {
                     diagnostics.error("baseURL '\(url)' is not an absolute URL", at: source.location(of: value),
                                       hint: "write it with its scheme, e.g. https://example.org/, or as a path, e.g. /guide/")
                     baseURL = nil

@@ -20,7 +20,7 @@ extension SiteBuilder {
             throw Diagnostic(.error, "no content/ folder in '\(root.path)'",
                              hint: "run kartu in the site folder, or pass --root with the folder that holds content/")
         }
-        if let baseURL = options.baseURL, !baseURL.hasPrefix("/"), URL(string: baseURL)?.scheme == nil {
+        if let baseURL = options.baseURL, !Configuration.isBaseURL(baseURL) {
             throw Diagnostic(.error, "--base-url '\(baseURL)' is neither an absolute URL nor a path",
                              hint: "write e.g. --base-url https://example.org/guide/ or --base-url /guide/")
         }

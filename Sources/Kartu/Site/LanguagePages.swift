@@ -196,10 +196,10 @@ final class LanguagePages {
     }
 
     /// This language's feed (with a base URL) and search index.
-    func files() -> [(String, Data)] {
+    func files() -> [(path: String, data: Data)] {
         // In list order, as ranked by plans() (which runs first): no second collation sort.
         let pages = sortedByList(shared.pages.filter { model.documents[$0].language == code })
-        var files: [(String, Data)] = []
+        var files: [(path: String, data: Data)] = []
         if model.hasAbsoluteBase {
             let entries = pages.prefix(Feed.limit).map { i in
                 let document = model.documents[i]

@@ -60,7 +60,7 @@ struct PageAssembler {
         }
         for (languagePlans, languageFiles) in perLanguage {
             plans += languagePlans
-            files += languageFiles.map { (path: $0.0, data: $0.1) }
+            files += languageFiles
         }
         let defaultView = shared.languageViews.first { $0.isDefault }!
         let site = SiteView(title: config.title(in: config.defaultLanguage), rootURL: model.basePath,

@@ -1,9 +1,8 @@
 /// Pages (or a page and a file) written to the same place: part of the pages step, which knows
 /// every page and file the site will have.
 enum URLClashes {
-    /// Pages (or a page and a file) written to the same place. The diagnostic goes to the content
-    /// file or folder involved, once, naming what else is written there. Clashes between two content
-    /// files were already reported when URLs were assigned.
+    /// The diagnostic goes to the content file or folder involved, once, naming what else is written
+    /// there. Clashes between two content files were already reported when URLs were assigned.
     static func check(_ plans: [PagePlan], resources: [Resource], generated: [String] = [], diagnostics: inout Diagnostics) {
         var owners: [String: [String]] = [:]
         var order: [String] = []
@@ -37,13 +36,11 @@ enum URLClashes {
             let what = clashes.map { path, rivals in
                 "/\(path), where kartu also writes " + rivals.map { $0.rival.hasPrefix("content/") ? "'\($0.rival)'" : $0.rival }.joined(separator: " and ")
             }
-            let isFolder = file.hasSuffix("/")
+            let message = "'\(file)' is published at \(what.joined(separator: "; and at "))"
             // A folder has no line to point at; a file is named at its start, where its front matter begins.
-            diagnostics.append(isFolder
-                ? Diagnostic(.error, "'\(file)' is published at \(what.joined(separator: "; and at "))", file: String(file.dropLast()),
-                             hint: "rename the folder: kartu generates pages under this name")
-                : .error("'\(file)' is published at \(what.joined(separator: "; and at "))", at: SourceLocation(file: file),
-                         hint: "rename the file or folder, or give it another 'slug'"))
+            diagnostics.append(file.hasSuffix("/")
+                ? Diagnostic(.error, message, file: String(file.dropLast()), hint: "rename the folder: kartu generates pages under this name")
+                : .error(message, at: SourceLocation(file: file), hint: "rename the file or folder, or give it another 'slug'"))
         }
     }
 }

@@ -14,15 +14,15 @@ struct TemplateFolder: Sendable {
     let epubStylesheet: String?
 
     static let assetsFolder = "templates/assets"
+    /// The assets' place among the files of `templates/`.
+    static let assetsPrefix = "assets/"
     static let epubStylesheetPath = "templates/epub.css"
 
     static func load(root: URL, config: SiteConfig, diagnostics: inout Diagnostics) -> TemplateFolder {
         let strings = UIStrings.load(root: root, config: config, diagnostics: &diagnostics)
-        let templates = TemplateSet.load(root: root, diagnostics: &diagnostics)
-        let assetsFolder = root.appendingPathComponent(assetsFolder)
-        var isFolder: ObjCBool = false
-        let assets = FileManager.default.fileExists(atPath: assetsFolder.path, isDirectory: &isFolder) && isFolder.boolValue
-            ? SiteFile.files(under: assetsFolder.path, shownAs: Self.assetsFolder, diagnostics: &diagnostics) : []
+        let files = TemplateSet.folderFiles(root: root, diagnostics: &diagnostics)
+        let templates = files.flatMap { TemplateSet.load(root: root, files: $0, diagnostics: &diagnostics) }
+        let assets = (files ?? []).filter { $0.hasPrefix(assetsPrefix) }.map { String($0.dropFirst(assetsPrefix.count)) }
         let stylesheet = SourceText.read(epubStylesheetPath, in: root, what: "stylesheet", diagnostics: &diagnostics)
         return TemplateFolder(templates: templates, strings: strings, assets: assets, epubStylesheet: stylesheet)
     }

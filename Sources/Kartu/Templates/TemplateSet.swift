@@ -12,18 +12,27 @@ struct TemplateSet: Sendable {
     static let required = ["document", "section", "home", "index", "theme", "themes", "facet", "facets", "search", "404"]
 
     static func load(root: URL, diagnostics: inout Diagnostics) -> TemplateSet? {
+        folderFiles(root: root, diagnostics: &diagnostics).flatMap { load(root: root, files: $0, diagnostics: &diagnostics) }
+    }
+
+    /// Every file of `templates/` (relative to it, sorted), or nil with an error when there is no
+    /// such folder. Read once per build: the templates and the assets both come from this list.
+    static func folderFiles(root: URL, diagnostics: inout Diagnostics) -> [String]? {
         let folder = root.appendingPathComponent("templates")
-        let fm = FileManager.default
         var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
             diagnostics.append(Diagnostic(.error, "templates folder not found", file: "templates",
                                           hint: "create templates/ with \(required.map { $0 + ".mustache" }.joined(separator: ", ")) (see README)"))
             return nil
         }
+        return SiteFile.files(under: folder.path, shownAs: "templates", diagnostics: &diagnostics)
+    }
+
+    /// The templates among `files` (the `.mustache` files outside `assets/`), parsed and checked.
+    static func load(root: URL, files folderFiles: [String], diagnostics: inout Diagnostics) -> TemplateSet? {
         var sources: [(name: String, path: String, text: String)] = []
         var ok = true
-        let files = SiteFile.files(under: folder.path, shownAs: "templates", diagnostics: &diagnostics)
-            .filter { $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/") }
+        let files = folderFiles.filter { $0.hasSuffix(".mustache") && !$0.hasPrefix(TemplateFolder.assetsPrefix) }
         for relative in files {
             let path = "templates/" + relative
             let errors = diagnostics.errorCount
