@@ -366,7 +366,7 @@ struct BadInputCatalogueTests {
             "templates/section.mustache": "SECTION {{section.title}}\n{{#section}}\n{{#documents}}ITEM {{title}}\n{{/section}}\n",
         ])
         expect(try site.build(), [
-            "templates/section.mustache:4:4: error: template syntax error: closing tag does not match the open section\n    hint: close each {{#name}} or {{^name}} with {{/name}}, innermost first",
+            "templates/section.mustache:4:4: error: template syntax error: {{/section}} does not close the open section {{#documents}} (line 3)\n    hint: close {{#documents}} with {{/documents}} first: sections close innermost first",
         ], exit: 1)
         #expect(!site.exists("site"))
     }

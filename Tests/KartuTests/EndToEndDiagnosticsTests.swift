@@ -163,7 +163,7 @@ struct EndToEndDiagnosticsTests {
             "content/lt/projects/b.md:5:1: error: link to missing document 'nera.md'",
             "content/pl/projects/d.md:4:1: warning: unknown key 'autor'; it is ignored",
             "templates/i18n/pl.yaml:1:1: warning: UI strings for 'pl' miss 3 key(s): kind.change-project, kind.project, section.change-projects",
-            "templates/section.mustache:2:_: error: template syntax error: closing tag does not match the open section",
+            "templates/section.mustache:2:_: error: template syntax error: {{/sections}} does not close the open section {{#section}} (line 1)",
         ])
         #expect(report.errorCount == 4)
         #expect(report.warningCount == 2)
@@ -236,7 +236,7 @@ struct EndToEndDiagnosticsTests {
         let report = try site.build()
         try #require(report.printed.count == 1)
         #expect(report.printed[0].hasPrefix("templates/section.mustache:4:"))
-        #expect(report.printed[0].hasSuffix(" error: template syntax error: closing tag does not match the open section\n    hint: close each {{#name}} or {{^name}} with {{/name}}, innermost first"))
+        #expect(report.printed[0].hasSuffix(" error: template syntax error: {{/section}} does not close the open section {{#documents}} (line 3)\n    hint: close {{#documents}} with {{/documents}} first: sections close innermost first"))
         #expect(report.exitStatus == 1)
         #expect(!site.exists("site"))
     }

@@ -80,8 +80,8 @@ struct FileProblemsTests {
     func missingTemplateAtRender() throws {
         let site = try TestSite.standard(repoTemplates: true)
         var diagnostics = Diagnostics()
-        let templates = try #require(TemplateSet.load(root: site.root, diagnostics: &diagnostics))
-        #expect(templates.render([String: String](), with: "no-such-template") == nil)
+        let templates = try #require(TemplateSet.load(root: site.root, diagnostics: &diagnostics), "\(diagnostics.sorted)")
+        #expect(templates.render(TemplateDictionary(values: [:]), with: "no-such-template") == nil)
         let view = PageView(site: SiteView(title: "T", rootURL: "/", assetsURL: "/assets/", baseURL: "/", defaultLanguage: "lt", languages: []),
                             lang: LanguageView(code: "lt", name: "Lietuvių", locale: "lt-LT", url: "/lt/", isDefault: true, feedURL: nil,
                                                searchURL: "/lt/search/", searchIndexURL: "/lt/search/"),

@@ -1,14 +1,14 @@
-import Mustache
+import Foundation
 
 // View models of publications: the landing page, chapter and part pages, the print edition and the
-// "cited in" lines of documents that chapters link to. As in ViewModels.swift, each answers
-// `child(named:)` with a switch. Optional fields answer nil, and Mustache then looks the name up in
-// the enclosing contexts: templates read them with a leading dot (`{{#.summary}}`).
+// "cited in" lines of documents that chapters link to, declared as in ViewModels.swift. Optional
+// fields answer nothing when nil, and Mustache then looks the name up in the enclosing contexts:
+// templates read them with a leading dot (`{{#.summary}}`).
 
 /// One edition of a publication as its pages show it (`publication` on the landing, chapter, part
 /// and print pages). The page-specific fields (`breadcrumb`, `previous`, `next`, `part`, `foreword`)
 /// are set for the page at hand; `contents` marks the page's own entry with `isCurrent`.
-struct PublicationView: MustacheParent, Sendable {
+struct PublicationView: TemplateRecord, Sendable {
     enum Page: Sendable { case landing, chapter, part, print }
 
     let title: String
@@ -43,46 +43,43 @@ struct PublicationView: MustacheParent, Sendable {
     /// A chapter page: its place in the reading order, from 1.
     var number: Int? = nil
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "subtitle": subtitle
-        case "url": url
-        case "summary": summary
-        case "editors": editors.isEmpty ? nil : editors
-        case "editorList": editors.isEmpty ? nil : editors.joined(separator: ", ")
-        case "partners": partners.isEmpty ? nil : partners
-        case "hasPartners": !partners.isEmpty
-        case "year": year
-        case "license": license
-        case "isbn": isbn
-        case "editions": editions
-        case "hasEditions": !editions.isEmpty
-        case "contents": contents
-        case "hasUntranslated": contents.contains { $0.isUntranslated || $0.chapters.contains(where: \.isUntranslated) }
-        case "printURL": printURL
-        case "epub": epub
-        case "first": first
-        case "chapterCount": chapterCount
-        case "foreword": foreword
-        case "breadcrumb": breadcrumb
-        case "previous": previous
-        case "next": next
-        case "hasPager": previous != nil || next != nil
-        case "part": part
-        case "number": number
-        case "isLanding": page == .landing
-        case "isChapter": page == .chapter
-        case "isPart": page == .part
-        case "isPrint": page == .print
-        default: nil
-        }
-    }
+    static let templateTable = TemplateTable<Self>("publication", [
+        .text("title") { $0.title },
+        .text("subtitle") { $0.subtitle },
+        .text("url") { $0.url },
+        .text("summary") { $0.summary },
+        .texts("editors") { $0.editors.isEmpty ? nil : $0.editors },
+        .text("editorList") { $0.editors.isEmpty ? nil : $0.editors.joined(separator: ", ") },
+        .texts("partners") { $0.partners.isEmpty ? nil : $0.partners },
+        .bool("hasPartners") { !$0.partners.isEmpty },
+        .number("year") { $0.year },
+        .text("license") { $0.license },
+        .text("isbn") { $0.isbn },
+        .list("editions", TranslationView.self) { $0.editions },
+        .bool("hasEditions") { !$0.editions.isEmpty },
+        .list("contents", BookEntryView.self) { $0.contents },
+        .bool("hasUntranslated") { $0.contents.contains { $0.isUntranslated || $0.chapters.contains(where: \.isUntranslated) } },
+        .text("printURL") { $0.printURL },
+        .object("epub", DownloadView.self) { $0.epub },
+        .object("first", BookLinkView.self) { $0.first },
+        .number("chapterCount") { $0.chapterCount },
+        .text("foreword") { $0.foreword },
+        .list("breadcrumb", LinkView.self) { $0.breadcrumb },
+        .object("previous", BookLinkView.self) { $0.previous },
+        .object("next", BookLinkView.self) { $0.next },
+        .bool("hasPager") { $0.previous != nil || $0.next != nil },
+        .object("part", BookEntryView.self) { $0.part },
+        .number("number") { $0.number },
+        .bool("isLanding") { $0.page == .landing },
+        .bool("isChapter") { $0.page == .chapter },
+        .bool("isPart") { $0.page == .part },
+        .bool("isPrint") { $0.page == .print },
+    ])
 }
 
 /// An entry of a publication's table of contents: a chapter, a part with its chapters, or a
 /// chapter that other editions have and this one does not yet ("untranslated").
-struct BookEntryView: MustacheParent, Sendable {
+struct BookEntryView: TemplateRecord, Sendable {
     enum Kind: Sendable { case chapter, part, untranslated }
 
     let kind: Kind
@@ -106,65 +103,56 @@ struct BookEntryView: MustacheParent, Sendable {
 
     var isUntranslated: Bool { kind == .untranslated }
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "url": url
-        case "summary": summary
-        case "number": number
-        case "anchor": anchor
-        case "language": language
-        case "languages": languages
-        case "chapters": chapters
-        case "hasChapters": !chapters.isEmpty
-        case "isChapter": kind == .chapter
-        case "isPart": kind == .part
-        case "isUntranslated": kind == .untranslated
-        case "isCurrent": isCurrent
+    static let templateTable = TemplateTable<Self>("contents entry", [
+        .text("title") { $0.title },
+        .text("url") { $0.url },
+        .text("summary") { $0.summary },
+        .number("number") { $0.number },
+        .text("anchor") { $0.anchor },
+        .text("language") { $0.language },
+        .list("languages", TranslationView.self) { $0.languages },
+        .list("chapters", BookEntryView.self) { $0.chapters },
+        .bool("hasChapters") { !$0.chapters.isEmpty },
+        .bool("isChapter") { $0.kind == .chapter },
+        .bool("isPart") { $0.kind == .part },
+        .bool("isUntranslated") { $0.kind == .untranslated },
+        .bool("isCurrent") { $0.isCurrent },
         // A part holding the current chapter (a compact contents can open it).
-        case "containsCurrent": chapters.contains(where: \.isCurrent)
-        default: nil
-        }
-    }
+        .bool("containsCurrent") { $0.chapters.contains(where: \.isCurrent) },
+    ])
 }
 
 /// A link to a page of a publication: previous and next, the first chapter.
-struct BookLinkView: MustacheParent, Sendable {
+struct BookLinkView: TemplateRecord, Sendable {
     let title: String
     let url: String
     /// The publication's landing page (previous of the first chapter).
     let isLanding: Bool
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "url": url
-        case "isLanding": isLanding
-        default: nil
-        }
-    }
+    static let templateTable = TemplateTable<Self>("book link", [
+        .text("title") { $0.title },
+        .text("url") { $0.url },
+        .bool("isLanding") { $0.isLanding },
+    ])
 }
 
 /// A file to download: its URL, size in bytes and the size as the language writes it (`48 KB`).
-struct DownloadView: MustacheParent, Sendable {
+struct DownloadView: TemplateRecord, Sendable {
     let url: String
     let bytes: Int
     let size: String
     let mediaType: String
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "url": url
-        case "bytes": bytes
-        case "size": size
-        case "type": mediaType
-        default: nil
-        }
-    }
+    static let templateTable = TemplateTable<Self>("download", [
+        .text("url") { $0.url },
+        .number("bytes") { $0.bytes },
+        .text("size") { $0.size },
+        .text("type") { $0.mediaType },
+    ])
 }
 
 /// "Cited in": an edition of a publication whose chapters (or foreword) link to the document.
-struct CitationView: MustacheParent, Sendable {
+struct CitationView: TemplateRecord, Sendable {
     /// The publication's title and landing page.
     let title: String
     let url: String
@@ -174,37 +162,31 @@ struct CitationView: MustacheParent, Sendable {
     /// The chapters that link to the document, in reading order; empty when only the landing page does.
     let chapters: [LinkView]
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "url": url
-        case "language": language
-        case "languageName": languageName
-        case "isOtherLanguage": isOtherLanguage
-        case "chapters": chapters
-        case "hasChapters": !chapters.isEmpty
-        default: nil
-        }
-    }
+    static let templateTable = TemplateTable<Self>("citation", [
+        .text("title") { $0.title },
+        .text("url") { $0.url },
+        .text("language") { $0.language },
+        .text("languageName") { $0.languageName },
+        .bool("isOtherLanguage") { $0.isOtherLanguage },
+        .list("chapters", LinkView.self) { $0.chapters },
+        .bool("hasChapters") { !$0.chapters.isEmpty },
+    ])
 }
 
 /// The print edition: the foreword, then every part heading and chapter in reading order.
-struct PrintView: MustacheParent, Sendable {
+struct PrintView: TemplateRecord, Sendable {
     let foreword: PrintSectionView?
     let sections: [PrintSectionView]
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "foreword": foreword
-        case "sections": sections
-        default: nil
-        }
-    }
+    static let templateTable = TemplateTable<Self>("print edition", [
+        .object("foreword", PrintSectionView.self) { $0.foreword },
+        .list("sections", PrintSectionView.self) { $0.sections },
+    ])
 }
 
 /// A chapter, a part heading or the foreword on the print page. `content` has its headings one
 /// level down, its ids prefixed with `id` and `--`, and its links into the publication made in-page.
-struct PrintSectionView: MustacheParent, Sendable {
+struct PrintSectionView: TemplateRecord, Sendable {
     enum Kind: Sendable { case foreword, part, chapter }
 
     let kind: Kind
@@ -217,18 +199,15 @@ struct PrintSectionView: MustacheParent, Sendable {
     /// The section's own web page.
     let url: String?
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": id
-        case "title": title
-        case "content": content
-        case "summary": summary
-        case "number": number
-        case "url": url
-        case "isForeword": kind == .foreword
-        case "isPart": kind == .part
-        case "isChapter": kind == .chapter
-        default: nil
-        }
-    }
+    static let templateTable = TemplateTable<Self>("print section", [
+        .text("id") { $0.id },
+        .text("title") { $0.title },
+        .text("content") { $0.content },
+        .text("summary") { $0.summary },
+        .number("number") { $0.number },
+        .text("url") { $0.url },
+        .bool("isForeword") { $0.kind == .foreword },
+        .bool("isPart") { $0.kind == .part },
+        .bool("isChapter") { $0.kind == .chapter },
+    ])
 }

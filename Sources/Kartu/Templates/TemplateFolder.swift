@@ -21,7 +21,10 @@ struct TemplateFolder: Sendable {
     static func load(root: URL, config: SiteConfig, diagnostics: inout Diagnostics) -> TemplateFolder {
         let strings = UIStrings.load(root: root, config: config, diagnostics: &diagnostics)
         let files = TemplateSet.folderFiles(root: root, diagnostics: &diagnostics)
-        let templates = files.flatMap { TemplateSet.load(root: root, files: $0, diagnostics: &diagnostics) }
+        let keys = Set(strings.flat.values.flatMap(\.keys))
+        let templates = files.flatMap {
+            TemplateSet.load(root: root, files: $0, uiStringKeys: keys.isEmpty ? nil : keys, diagnostics: &diagnostics)
+        }
         let assets = (files ?? []).filter { $0.hasPrefix(assetsPrefix) }.map { String($0.dropFirst(assetsPrefix.count)) }
         let stylesheet = SourceText.read(epubStylesheetPath, in: root, what: "stylesheet", diagnostics: &diagnostics)
         return TemplateFolder(templates: templates, strings: strings, assets: assets, epubStylesheet: stylesheet)

@@ -1,9 +1,9 @@
 import Foundation
-import Mustache
 
 /// The Mustache templates of `templates/`, parsed and checked: syntax errors are reported at the
-/// template's line and column, and every partial or parent a template names must exist, because
-/// swift-mustache would otherwise render a missing one as nothing.
+/// template's line and column, every partial or parent a template names must exist, and every name
+/// a page template uses must be one its view models answer (strict templates, see
+/// `MustacheChecker`), because Mustache would otherwise render any of these as nothing.
 struct TemplateSet: Sendable {
     let library: MustacheLibrary
     let names: Set<String>
@@ -11,8 +11,12 @@ struct TemplateSet: Sendable {
     /// Templates every site needs: one per page type. `<kind>.mustache` is optional and falls back to `document`.
     static let required = ["document", "section", "home", "index", "theme", "themes", "facet", "facets", "search", "404"]
 
-    static func load(root: URL, diagnostics: inout Diagnostics) -> TemplateSet? {
-        folderFiles(root: root, diagnostics: &diagnostics).flatMap { load(root: root, files: $0, diagnostics: &diagnostics) }
+    /// `uiStringKeys`: the keys of the theme's UI strings (`field.themes`) that `{{t.…}}` is checked
+    /// against; nil accepts any.
+    static func load(root: URL, uiStringKeys: Set<String>? = nil, diagnostics: inout Diagnostics) -> TemplateSet? {
+        folderFiles(root: root, diagnostics: &diagnostics).flatMap {
+            load(root: root, files: $0, uiStringKeys: uiStringKeys, diagnostics: &diagnostics)
+        }
     }
 
     /// Every file of `templates/` (relative to it, sorted), or nil with an error when there is no
@@ -29,7 +33,7 @@ struct TemplateSet: Sendable {
     }
 
     /// The templates among `files` (the `.mustache` files outside `assets/`), parsed and checked.
-    static func load(root: URL, files folderFiles: [String], diagnostics: inout Diagnostics) -> TemplateSet? {
+    static func load(root: URL, files folderFiles: [String], uiStringKeys: Set<String>?, diagnostics: inout Diagnostics) -> TemplateSet? {
         var sources: [(name: String, path: String, text: String)] = []
         var ok = true
         let files = folderFiles.filter { $0.hasSuffix(".mustache") && !$0.hasPrefix(TemplateFolder.assetsPrefix) }
@@ -41,26 +45,22 @@ struct TemplateSet: Sendable {
             else { ok = false; continue }
             sources.append((String(relative.dropLast(".mustache".count)), path, text))
         }
-        var templates: [String: MustacheTemplate] = [:]
-        _ = HTMLEscaping.register
+        var templates: [String: [MustacheNode]] = [:]
+        var nameTable = MustacheNameTable()
         for (name, path, text) in sources {
-            do {
-                templates[name] = try MustacheTemplate(string: escapingPragma + text)
-            } catch let error as MustacheTemplate.ParserError {
+            switch MustacheParser.parse(text, file: path, names: &nameTable) {
+            case .success(let nodes): templates[name] = nodes
+            case .failure(let problem):
                 ok = false
-                diagnostics.error("template syntax error: \(describe(error.error))",
-                                  at: SourceLocation(file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
-                                  hint: hint(for: error.error))
-            } catch {
-                ok = false
-                // swift-mustache throws only ParserError; nothing more precise to say about anything else.
-                diagnostics.error("this template cannot be parsed", at: SourceLocation(file: path),
-                                  hint: "check that every {{ has its }} and every section is closed")
+                diagnostics.append(problem)
             }
         }
         let names = Set(files.map { String($0.dropLast(".mustache".count)) })
+        var referenced = Set<String>()
         for (_, path, text) in sources {
-            for reference in partialReferences(in: text) where !names.contains(reference.name) {
+            for reference in partialReferences(in: text) {
+                referenced.insert(reference.name)
+                guard !names.contains(reference.name) else { continue }
                 ok = false
                 let what = reference.isParent ? "parent template" : "partial"
                 diagnostics.error("\(what) '\(reference.name)' not found", at: SourceLocation(file: path, line: reference.line, column: reference.column),
@@ -74,7 +74,14 @@ struct TemplateSet: Sendable {
                                           hint: "create templates/\(name).mustache (see README for what it receives)"))
         }
         guard ok else { return nil }
-        return TemplateSet(library: MustacheLibrary(templates: templates), names: names)
+        // Page templates are those no other template includes; partials are checked where they are used.
+        let pages = templates.keys.filter { !referenced.contains($0) && !$0.hasPrefix("partials/") }
+        let problems = MustacheChecker.check(pages: pages, in: templates, root: PageView.templateTable.fields, uiStringKeys: uiStringKeys)
+        guard problems.isEmpty else {
+            problems.forEach { diagnostics.append($0) }
+            return nil
+        }
+        return TemplateSet(library: MustacheLibrary(templates: templates, names: nameTable, root: PageView.templateTable.fields), names: names)
     }
 
     /// The template for a document of `kind`: `<kind>.mustache` if the theme has one, else `document`.
@@ -84,14 +91,9 @@ struct TemplateSet: Sendable {
 
     /// The page, or nil when there is no template of that name: never an empty page. (Page plans
     /// are checked against `names` before anything is written; nil here is a bug kartu reports.)
-    func render(_ view: Any, with name: String) -> String? {
-        library.render(view, withTemplate: name)
+    func render(_ view: any TemplateObject, with name: String) -> String? {
+        library.render(name, view)
     }
-
-    /// Put before every template: a standalone pragma line (so it leaves no output) switching to
-    /// kartu's faster HTML escaping. swift-mustache starts every template and partial with its own
-    /// escaping, so each template needs it; errors are reported one line up to match the file.
-    static let escapingPragma = "{{% CONTENT_TYPE: \(HTMLEscaping.name)}}\n"
 
     struct PartialReference {
         let name: String
@@ -131,30 +133,5 @@ struct TemplateSet: Sendable {
             index = text.index(after: index)
         }
         return references
-    }
-
-    private static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "the template cannot be parsed here" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "closing tag does not match the open section"
-        case .unfinishedName: return "tag is not closed"
-        case .expectedSectionEnd: return "section is not closed"
-        case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inheritance section"
-        case .illegalTokenInsideInheritSection: return "only {{$block}} overrides may appear inside {{<parent}}"
-        case .textInsideInheritSection: return "text inside {{<parent}} outside a {{$block}}"
-        case .invalidConfigVariableSyntax: return "invalid pragma syntax"
-        case .unrecognisedConfigVariable: return "unknown pragma"
-        }
-    }
-
-    private static func hint(for error: Error) -> String? {
-        guard let error = error as? MustacheTemplate.Error else { return nil }
-        switch error {
-        case .sectionCloseNameIncorrect, .expectedSectionEnd: return "close each {{#name}} or {{^name}} with {{/name}}, innermost first"
-        case .unfinishedName: return "end the tag with }}"
-        case .illegalTokenInsideInheritSection, .textInsideInheritSection: return "put the content inside {{$name}}…{{/name}}"
-        default: return nil
-        }
     }
 }

@@ -1,11 +1,12 @@
-import Mustache
+import Foundation
 
-// Typed view models handed to the templates. Each answers `child(named:)` with a switch, so
-// swift-mustache never falls back to Mirror reflection while rendering. They hold only values, so
-// pages can be rendered on any thread. The names below are the templates' contract (see README).
+// Typed view models handed to the templates. Each declares its names once, in a `TemplateTable`:
+// templates are checked against those names when they load, and rendered through the same getters.
+// They hold only values, so pages can be rendered on any thread. The names below are the
+// templates' contract (see README).
 
 /// The whole site, as every page sees it (`site.title`, `site.languages`…).
-struct SiteView: MustacheParent, Sendable {
+struct SiteView: TemplateRecord, Sendable {
     let title: String
     let rootURL: String
     let assetsURL: String
@@ -13,21 +14,18 @@ struct SiteView: MustacheParent, Sendable {
     let defaultLanguage: String
     let languages: [LanguageView]
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "rootURL": rootURL
-        case "assetsURL": assetsURL
-        case "baseURL": baseURL
-        case "defaultLanguage": defaultLanguage
-        case "languages": languages
-        default: nil
-        }
-    }
+    static let templateTable = TemplateTable<Self>("site", [
+        .text("title") { $0.title },
+        .text("rootURL") { $0.rootURL },
+        .text("assetsURL") { $0.assetsURL },
+        .text("baseURL") { $0.baseURL },
+        .text("defaultLanguage") { $0.defaultLanguage },
+        .list("languages", LanguageView.self) { $0.languages },
+    ])
 }
 
 /// A site language (`code`, `name`, `locale`, `url` of its home, `isDefault`).
-struct LanguageView: MustacheParent, Sendable {
+struct LanguageView: TemplateRecord, Sendable {
     let code: String
     let name: String
     let locale: String
@@ -39,24 +37,21 @@ struct LanguageView: MustacheParent, Sendable {
     let searchURL: String
     let searchIndexURL: String
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "code": code
-        case "name": self.name
-        case "locale": locale
-        case "ogLocale": locale.replacingOccurrences(of: "-", with: "_")
-        case "url": url
-        case "isDefault": isDefault
-        case "feedURL": feedURL
-        case "searchURL": searchURL
-        case "searchIndexURL": searchIndexURL
-        default: nil
-        }
-    }
+    static let templateTable = TemplateTable<Self>("language", [
+        .text("code") { $0.code },
+        .text("name") { $0.name },
+        .text("locale") { $0.locale },
+        .text("ogLocale") { $0.locale.replacingOccurrences(of: "-", with: "_") },
+        .text("url") { $0.url },
+        .bool("isDefault") { $0.isDefault },
+        .text("feedURL") { $0.feedURL },
+        .text("searchURL") { $0.searchURL },
+        .text("searchIndexURL") { $0.searchIndexURL },
+    ])
 }
 
 /// An entry of the language switcher: the same page in another language when it exists, else that language's home.
-struct LanguageLinkView: MustacheParent, Sendable {
+struct LanguageLinkView: TemplateRecord, Sendable {
     let code: String
     let name: String
     let url: String
@@ -66,23 +61,20 @@ struct LanguageLinkView: MustacheParent, Sendable {
     /// Absolute URL of the target, for `hreflang` alternates and sitemaps.
     var permalink: String = ""
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "code": code
-        case "name": self.name
-        case "locale": locale
-        case "ogLocale": locale.replacingOccurrences(of: "-", with: "_")
-        case "permalink": permalink
-        case "url": url
-        case "isCurrent": isCurrent
-        case "isTranslation": isTranslation
-        default: nil
-        }
-    }
+    static let templateTable = TemplateTable<Self>("language link", [
+        .text("code") { $0.code },
+        .text("name") { $0.name },
+        .text("locale") { $0.locale },
+        .text("ogLocale") { $0.locale.replacingOccurrences(of: "-", with: "_") },
+        .text("permalink") { $0.permalink },
+        .text("url") { $0.url },
+        .bool("isCurrent") { $0.isCurrent },
+        .bool("isTranslation") { $0.isTranslation },
+    ])
 }
 
 /// A link with a label (navigation entries, sections, levels).
-struct LinkView: MustacheParent, Sendable {
+struct LinkView: TemplateRecord, Sendable {
     let title: String
     let url: String?
     let isCurrent: Bool
@@ -95,54 +87,46 @@ struct LinkView: MustacheParent, Sendable {
         self.id = id
     }
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title", "label": title
-        case "url": url
-        case "isCurrent": isCurrent
-        case "id": id
-        default: nil
-        }
-    }
+    static let templateTable = TemplateTable<Self>("link", [
+        .text("title") { $0.title },
+        .text("label") { $0.title },
+        .text("url") { $0.url },
+        .bool("isCurrent") { $0.isCurrent },
+        .text("id") { $0.id },
+    ])
 }
 
 /// A heading of the document, for the table of contents.
-struct HeadingView: MustacheParent, Sendable {
+struct HeadingView: TemplateRecord, Sendable {
     let id: String
     let text: String
     let level: Int
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": id
-        case "text": text
-        case "level": level
-        case "isSub": level > 2
-        default: nil
-        }
-    }
+    static let templateTable = TemplateTable<Self>("heading", [
+        .text("id") { $0.id },
+        .text("text") { $0.text },
+        .number("level") { $0.level },
+        .bool("isSub") { $0.level > 2 },
+    ])
 }
 
 /// The same document in another language.
-struct TranslationView: MustacheParent, Sendable {
+struct TranslationView: TemplateRecord, Sendable {
     let code: String
     let name: String
     let url: String
     let title: String
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "code": code
-        case "name": self.name
-        case "url": url
-        case "title": title
-        default: nil
-        }
-    }
+    static let templateTable = TemplateTable<Self>("translation", [
+        .text("code") { $0.code },
+        .text("name") { $0.name },
+        .text("url") { $0.url },
+        .text("title") { $0.title },
+    ])
 }
 
 /// What lists show of a document (section lists, home page).
-struct DocumentCardView: MustacheParent, Sendable {
+struct DocumentCardView: TemplateRecord, Sendable {
     let title: String
     let url: String
     let date: String?
@@ -159,29 +143,26 @@ struct DocumentCardView: MustacheParent, Sendable {
     let isOtherLanguage: Bool
     let themes: [LinkView]
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "url": url
-        case "date": date
-        case "dateISO": dateISO
-        case "summary": summary
-        case "kind": kind
-        case "kindLabel": kindLabel
-        case "municipality": municipality
-        case "country": country
-        case "countryName": countryName
-        case "language": language
-        case "languageName": languageName
-        case "isOtherLanguage": isOtherLanguage
-        case "themes": themes
-        default: nil
-        }
-    }
+    static let templateTable = TemplateTable<Self>("card", [
+        .text("title") { $0.title },
+        .text("url") { $0.url },
+        .text("date") { $0.date },
+        .text("dateISO") { $0.dateISO },
+        .text("summary") { $0.summary },
+        .text("kind") { $0.kind },
+        .text("kindLabel") { $0.kindLabel },
+        .text("municipality") { $0.municipality },
+        .text("country") { $0.country },
+        .text("countryName") { $0.countryName },
+        .text("language") { $0.language },
+        .text("languageName") { $0.languageName },
+        .bool("isOtherLanguage") { $0.isOtherLanguage },
+        .list("themes", LinkView.self) { $0.themes },
+    ])
 }
 
 /// A document page: everything its front matter carries, its HTML and its table of contents.
-struct DocumentView: MustacheParent, Sendable {
+struct DocumentView: TemplateRecord, Sendable {
     let card: DocumentCardView
     let content: String
     let municipalityURL: String?
@@ -202,39 +183,38 @@ struct DocumentView: MustacheParent, Sendable {
     /// Publications whose chapters link to this document ("cited in"); these links are not in `backlinks`.
     var citedIn: [CitationView] = []
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "content": content
-        case "municipalityURL": municipalityURL
-        case "countryURL": countryURL
-        case "projectURL": projectURL
-        case "kindURL": kindURL
-        case "related": related
-        case "hasRelated": !related.isEmpty
-        case "backlinks": backlinks
-        case "hasBacklinks": !backlinks.isEmpty
-        case "citedIn": citedIn
-        case "hasCitedIn": !citedIn.isEmpty
-        case "project": project
-        case "authors": authors.isEmpty ? nil : authors
-        case "authorList": authors.isEmpty ? nil : authors.joined(separator: ", ")
-        case "levels": levels
-        case "decision": decision
-        case "host": host
-        case "period": period
-        case "translations": translations
-        case "hasTranslations": !translations.isEmpty
-        case "toc": toc
+    private static let ownFields: [TemplateField<Self>] = [
+        .text("content") { $0.content },
+        .text("municipalityURL") { $0.municipalityURL },
+        .text("countryURL") { $0.countryURL },
+        .text("projectURL") { $0.projectURL },
+        .text("kindURL") { $0.kindURL },
+        .list("related", DocumentCardView.self) { $0.related },
+        .bool("hasRelated") { !$0.related.isEmpty },
+        .list("backlinks", DocumentCardView.self) { $0.backlinks },
+        .bool("hasBacklinks") { !$0.backlinks.isEmpty },
+        .list("citedIn", CitationView.self) { $0.citedIn },
+        .bool("hasCitedIn") { !$0.citedIn.isEmpty },
+        .text("project") { $0.project },
+        .texts("authors") { $0.authors.isEmpty ? nil : $0.authors },
+        .text("authorList") { $0.authors.isEmpty ? nil : $0.authors.joined(separator: ", ") },
+        .list("levels", LinkView.self) { $0.levels },
+        .dictionary("decision") { $0.decision },
+        .dictionary("host") { $0.host },
+        .dictionary("period") { $0.period },
+        .list("translations", TranslationView.self) { $0.translations },
+        .bool("hasTranslations") { !$0.translations.isEmpty },
+        .list("toc", HeadingView.self) { $0.toc },
         // A table of contents helps from four headings on; shorter documents read fine without.
-        case "hasToc": toc.count >= 4
-        case "section": section
-        default: card.child(named: name)
-        }
-    }
+        .bool("hasToc") { $0.toc.count >= 4 },
+        .object("section", LinkView.self) { $0.section },
+    ]
+    /// A document page answers its card's names too.
+    static let templateTable = TemplateTable<Self>("document", ownFields + TemplateField<Self>.fields(of: DocumentCardView.self) { $0.card })
 }
 
 /// A list page: a section, or a folder with `_index.md`.
-struct SectionView: MustacheParent, Sendable {
+struct SectionView: TemplateRecord, Sendable {
     let title: String
     let url: String
     let content: String?
@@ -250,23 +230,20 @@ struct SectionView: MustacheParent, Sendable {
         return view
     }
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "url": url
-        case "content": content
-        case "summary": summary
-        case "documents": documents
-        case "count": total ?? documents.count
-        case "hasDocuments": !documents.isEmpty
-        case "hasMore": (total ?? documents.count) > documents.count
-        default: nil
-        }
-    }
+    static let templateTable = TemplateTable<Self>("section", [
+        .text("title") { $0.title },
+        .text("url") { $0.url },
+        .text("content") { $0.content },
+        .text("summary") { $0.summary },
+        .list("documents", DocumentCardView.self) { $0.documents },
+        .number("count") { $0.total ?? $0.documents.count },
+        .bool("hasDocuments") { !$0.documents.isEmpty },
+        .bool("hasMore") { ($0.total ?? $0.documents.count) > $0.documents.count },
+    ])
 }
 
 /// What every page gives its template, plus the fields of its type (`document`, `section`, `home`).
-struct PageView: MustacheParent, Sendable {
+struct PageView: TemplateRecord, Sendable {
     let site: SiteView
     let lang: LanguageView
     let t: [String: any Sendable]
@@ -294,46 +271,43 @@ struct PageView: MustacheParent, Sendable {
     /// Pages search engines should not index (the print editions; the 404 page is never indexed).
     var noindex = false
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "site": site
-        case "lang": lang
-        case "t": t
-        case "title": title
-        case "description": description
-        case "url": url
-        case "permalink": permalink
-        case "languages": languages
-        case "sections": sections
-        case "document": document
-        case "section": section
-        case "home": home
-        case "homeSections": homeSections
-        case "themesURL": themesURL
-        case "facets": facets
-        case "collection": collection
-        case "index": index
-        case "notFound": notFound
-        case "isNotFound": !notFound.isEmpty
-        case "isSearch": isSearch
-        case "publication": publication
-        case "print": print
-        case "isPrint": print != nil
-        case "noindex": noindex || !notFound.isEmpty
-        case "isDocument": document != nil
-        case "isSection": section != nil
-        case "isHome": home != nil
+    static let templateTable = TemplateTable<Self>("page", [
+        .object("site", SiteView.self) { $0.site },
+        .object("lang", LanguageView.self) { $0.lang },
+        .uiStrings("t") { $0.t },
+        .text("title") { $0.title },
+        .text("description") { $0.description },
+        .text("url") { $0.url },
+        .text("permalink") { $0.permalink },
+        .list("languages", LanguageLinkView.self) { $0.languages },
+        .list("sections", LinkView.self) { $0.sections },
+        .object("document", DocumentView.self) { $0.document },
+        .object("section", SectionView.self) { $0.section },
+        .object("home", SectionView.self) { $0.home },
+        .list("homeSections", SectionView.self) { $0.homeSections },
+        .text("themesURL") { $0.themesURL },
+        .list("facets", LinkView.self) { $0.facets },
+        .object("collection", CollectionView.self) { $0.collection },
+        .object("index", IndexView.self) { $0.index },
+        .list("notFound", NotFoundView.self) { $0.notFound },
+        .bool("isNotFound") { !$0.notFound.isEmpty },
+        .bool("isSearch") { $0.isSearch },
+        .object("publication", PublicationView.self) { $0.publication },
+        .object("print", PrintView.self) { $0.print },
+        .bool("isPrint") { $0.print != nil },
+        .bool("noindex") { $0.noindex || !$0.notFound.isEmpty },
+        .bool("isDocument") { $0.document != nil },
+        .bool("isSection") { $0.section != nil },
+        .bool("isHome") { $0.home != nil },
         // Theme pages and the theme index: the header marks its themes link current.
-        case "isThemes": collection?.facet == "theme" || index?.facet == "theme"
-        case "isFacet": (collection != nil && collection?.facet != "theme") || (index != nil && index?.facet != "theme")
-        default: nil
-        }
-    }
+        .bool("isThemes") { $0.collection?.facet == "theme" || $0.index?.facet == "theme" },
+        .bool("isFacet") { ($0.collection != nil && $0.collection?.facet != "theme") || ($0.index != nil && $0.index?.facet != "theme") },
+    ])
 }
 
 /// A theme page or a facet value page (a municipality, a country…): the documents of this language,
 /// then those in other languages that have no translation in this one.
-struct CollectionView: MustacheParent, Sendable {
+struct CollectionView: TemplateRecord, Sendable {
     /// `theme`, `municipality`, `country`, `project`, `kind` or `level`.
     let facet: String
     /// The facet's name in this language ("Savivaldybė").
@@ -348,28 +322,26 @@ struct CollectionView: MustacheParent, Sendable {
     let documents: [DocumentCardView]
     let otherLanguages: [DocumentCardView]
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "facet": facet
-        case "facetLabel": facetLabel
-        case "facetURL": facetURL
-        case "id": id
-        case "title", "label": title
-        case "url": url
-        case "content": content
-        case "documents": documents
-        case "hasDocuments": !documents.isEmpty
-        case "count": documents.count
-        case "otherLanguages": otherLanguages
-        case "hasOtherLanguages": !otherLanguages.isEmpty
-        case "otherCount": otherLanguages.count
-        default: nil
-        }
-    }
+    static let templateTable = TemplateTable<Self>("collection", [
+        .text("facet") { $0.facet },
+        .text("facetLabel") { $0.facetLabel },
+        .text("facetURL") { $0.facetURL },
+        .text("id") { $0.id },
+        .text("title") { $0.title },
+        .text("label") { $0.title },
+        .text("url") { $0.url },
+        .text("content") { $0.content },
+        .list("documents", DocumentCardView.self) { $0.documents },
+        .bool("hasDocuments") { !$0.documents.isEmpty },
+        .number("count") { $0.documents.count },
+        .list("otherLanguages", DocumentCardView.self) { $0.otherLanguages },
+        .bool("hasOtherLanguages") { !$0.otherLanguages.isEmpty },
+        .number("otherCount") { $0.otherLanguages.count },
+    ])
 }
 
 /// An entry of an index page: a theme or facet value with its document counts.
-struct IndexEntryView: MustacheParent, Sendable {
+struct IndexEntryView: TemplateRecord, Sendable {
     let id: String
     let title: String
     let url: String
@@ -378,52 +350,44 @@ struct IndexEntryView: MustacheParent, Sendable {
     /// Documents in all languages.
     let total: Int
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": id
-        case "title", "label": title
-        case "url": url
-        case "count": count
-        case "total": total
-        case "hasOthers": total > count
-        default: nil
-        }
-    }
+    static let templateTable = TemplateTable<Self>("index entry", [
+        .text("id") { $0.id },
+        .text("title") { $0.title },
+        .text("label") { $0.title },
+        .text("url") { $0.url },
+        .number("count") { $0.count },
+        .number("total") { $0.total },
+        .bool("hasOthers") { $0.total > $0.count },
+    ])
 }
 
 /// The index of themes, or of one facet's values, in one language.
-struct IndexView: MustacheParent, Sendable {
+struct IndexView: TemplateRecord, Sendable {
     let facet: String
     let title: String
     let url: String
     let entries: [IndexEntryView]
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "facet": facet
-        case "title": title
-        case "url": url
-        case "entries": entries
-        case "hasEntries": !entries.isEmpty
-        default: nil
-        }
-    }
+    static let templateTable = TemplateTable<Self>("index", [
+        .text("facet") { $0.facet },
+        .text("title") { $0.title },
+        .text("url") { $0.url },
+        .list("entries", IndexEntryView.self) { $0.entries },
+        .bool("hasEntries") { !$0.entries.isEmpty },
+    ])
 }
 
 /// One language's part of the 404 page: its UI strings and home.
-struct NotFoundView: MustacheParent, Sendable {
+struct NotFoundView: TemplateRecord, Sendable {
     let code: String
     let name: String
     let url: String
     let t: [String: any Sendable]
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "code": code
-        case "name": self.name
-        case "url": url
-        case "t": t
-        default: nil
-        }
-    }
+    static let templateTable = TemplateTable<Self>("not-found language", [
+        .text("code") { $0.code },
+        .text("name") { $0.name },
+        .text("url") { $0.url },
+        .uiStrings("t") { $0.t },
+    ])
 }

@@ -1,0 +1,35 @@
+/// Parsed templates by name, ready to render: partials and parents are found here, and each view
+/// model reachable from the root has a table from name number to slot, built once.
+struct MustacheLibrary: Sendable {
+    let templates: [String: [MustacheNode]]
+    let names: MustacheNameTable
+    /// Per `TemplateFields` (by identity): for each name number, the slot answering it, or -1.
+    let slotTables: [ObjectIdentifier: [Int32]]
+
+    init(templates: [String: [MustacheNode]], names: MustacheNameTable, root: TemplateFields?) {
+        self.templates = templates
+        self.names = names
+        var tables: [ObjectIdentifier: [Int32]] = [:]
+        var pending = root.map { [$0] } ?? []
+        while let fields = pending.popLast() {
+            let key = ObjectIdentifier(fields)
+            guard !fields.isOpen, tables[key] == nil else { continue }
+            tables[key] = names.names.map { name in fields.slot(named: name).map(Int32.init) ?? -1 }
+            for kind in fields.kinds {
+                switch kind {
+                case .object(let nested), .list(let nested): pending.append(nested())
+                default: break
+                }
+            }
+        }
+        slotTables = tables
+    }
+
+    /// The page `name` renders for `root`, or nil when there is no such template.
+    func render(_ name: String, _ root: any TemplateObject) -> String? {
+        guard let nodes = templates[name] else { return nil }
+        var renderer = MustacheRenderer(library: self, root: .object(root))
+        renderer.render(nodes, MustacheRenderer.Scope())
+        return String(decoding: renderer.output, as: UTF8.self)
+    }
+}

@@ -1,0 +1,76 @@
+/// What a Mustache name stands for while a page renders.
+///
+/// Templates used to look names up with swift-mustache, which asks `Any` values what they are
+/// (`as? MustacheParent`, `as? Sequence`…) for every tag at every level of the context stack; on the
+/// default theme those casts were three quarters of a build. Here a view model answers with one of
+/// these cases, looked up by a slot number found when the templates load.
+enum TemplateValue {
+    /// Nothing here: the lookup goes on down the context stack, and the tag renders nothing.
+    case missing
+    /// Text, HTML-escaped by `{{name}}`. Present text is truthy even when empty (as swift-mustache had it).
+    case text(String)
+    case number(Int)
+    case bool(Bool)
+    case object(any TemplateObject)
+    case list(any TemplateList)
+}
+
+/// A value with named fields: a view model, or an open dictionary.
+protocol TemplateObject {
+    /// The names this value can answer. Open fields (dictionaries) answer by name instead of slot.
+    var templateFields: TemplateFields { get }
+    func templateValue(at slot: Int) -> TemplateValue
+    func templateValue(named name: String) -> TemplateValue
+}
+
+extension TemplateObject {
+    func templateValue(named name: String) -> TemplateValue {
+        guard let slot = templateFields.slot(named: name) else { return .missing }
+        return templateValue(at: slot)
+    }
+}
+
+/// A list a section iterates over.
+protocol TemplateList {
+    var templateCount: Int { get }
+    func templateElement(at index: Int) -> TemplateValue
+}
+
+/// A view model whose fields are declared once, in a `TemplateTable`: the table gives both the
+/// names templates are checked against and the getters pages render with.
+protocol TemplateRecord: TemplateObject {
+    static var templateTable: TemplateTable<Self> { get }
+}
+
+extension TemplateRecord {
+    var templateFields: TemplateFields { Self.templateTable.fields }
+    func templateValue(at slot: Int) -> TemplateValue { Self.templateTable.getters[slot](self) }
+}
+
+extension Array: TemplateList where Element: TemplateRecord {
+    var templateCount: Int { count }
+    func templateElement(at index: Int) -> TemplateValue { .object(self[index]) }
+}
+
+/// A list of plain texts (`{{#authors}}{{.}}{{/authors}}`).
+struct TemplateTexts: TemplateList {
+    let texts: [String]
+    var templateCount: Int { texts.count }
+    func templateElement(at index: Int) -> TemplateValue { .text(texts[index]) }
+}
+
+/// A dictionary of texts, or of nested dictionaries (the UI strings `t`, a decision's fields):
+/// answers any name, so templates are not checked against it.
+struct TemplateDictionary: TemplateObject {
+    let values: [String: any Sendable]
+    var templateFields: TemplateFields { TemplateFields.open }
+    func templateValue(at slot: Int) -> TemplateValue { .missing }
+    func templateValue(named name: String) -> TemplateValue {
+        switch values[name] {
+        case let text as String: .text(text)
+        case let nested as [String: any Sendable]: .object(TemplateDictionary(values: nested))
+        case let nested as [String: String]: .object(TemplateDictionary(values: nested))
+        default: .missing
+        }
+    }
+}
