@@ -89,7 +89,7 @@ struct MustacheChecker {
                 active.insert(partial.name)
                 check(partialNodes, stack: stack, inList: false, overrides: merged)
                 active.remove(partial.name)
-            case .block(let name, let defaults, _):
+            case .block(let name, let defaults, _, _):
                 check(overrides[name] ?? defaults, stack: stack, inList: false, overrides: overrides)
             }
         }

@@ -9,8 +9,9 @@ indirect enum MustacheNode: Sendable {
     /// `{{> name}}`, or `{{< name}}…{{/name}}` with its block overrides. `indentation` is set when
     /// the tag stands alone on its line.
     case partial(MustachePartial)
-    /// `{{$name}}default{{/name}}`: a block a child template may override.
-    case block(name: String, defaults: [MustacheNode], indentation: [UInt8])
+    /// `{{$name}}default{{/name}}`: a block a child template may override. When the tag stands
+    /// alone, an override is indented like the default's first line (`intrinsic`).
+    case block(name: String, defaults: [MustacheNode], indentation: [UInt8], intrinsic: [UInt8])
     /// `{{$name}}…{{/name}}` directly inside `{{< parent}}`: an override, only while parsing.
     case blockOverride(name: String, [MustacheNode])
 }

@@ -198,7 +198,11 @@ struct MustacheParser {
                     if !leading.isEmpty { nodes.append(.text(leading)) }
                     standalone = isStandalone(state)
                     let defaults = try parse(state.section(name, at: blockStart, standalone: standalone))
-                    nodes.append(.block(name: name, defaults: defaults, indentation: leading))
+                    var intrinsic: [UInt8] = []
+                    if standalone, case .text(let line) = defaults.first {
+                        intrinsic = Array(line.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+                    }
+                    nodes.append(.block(name: name, defaults: defaults, indentation: leading, intrinsic: intrinsic))
                     leading = []
                 }
 

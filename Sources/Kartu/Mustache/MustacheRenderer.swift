@@ -45,16 +45,18 @@ struct MustacheRenderer {
         return Frame(value: value, slots: nil)
     }
 
-    mutating func render(_ nodes: [MustacheNode], _ scope: Scope) {
+    /// `indentFirstLine`: also indent the first node when it starts a line; otherwise, as in
+    /// swift-mustache, the template that included this one indents it (with its own indentation).
+    mutating func render(_ nodes: [MustacheNode], _ scope: Scope, indentFirstLine: Bool = false) {
         guard !scope.indentation.isEmpty else {
             for node in nodes { render(node, scope) }
             return
         }
         // An indented partial indents what each node renders when it starts a line of this template's output.
-        let start = output.count
+        let start = indentFirstLine ? -1 : output.count
         for node in nodes {
             let before = output.count
-            let startsLine = before > start && output[before - 1] == UInt8(ascii: "\n")
+            let startsLine = before > start && (before == 0 || output[before - 1] == UInt8(ascii: "\n"))
             render(node, scope)
             if startsLine, output.count > before { output.insert(contentsOf: scope.indentation, at: before) }
         }
@@ -114,11 +116,16 @@ struct MustacheRenderer {
                 inner.overrides.merge(overrides) { outer, _ in outer }
             }
             render(nodes, inner)
-        case .block(let name, let defaults, let indentation):
+        case .block(let name, let defaults, let indentation, let intrinsic):
             var inner = scope
             inner.position = nil
             inner.indentation += indentation
-            render(scope.overrides[name] ?? defaults, inner)
+            if let override = scope.overrides[name] {
+                inner.indentation += intrinsic
+                render(override, inner, indentFirstLine: !intrinsic.isEmpty)
+            } else {
+                render(defaults, inner)
+            }
         case .blockOverride:
             break
         }
