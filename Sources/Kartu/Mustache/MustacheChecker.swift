@@ -14,6 +14,9 @@ struct MustacheChecker {
     /// Partials being checked further up: a recursive partial (a contents entry holding entries)
     /// meets its own names again one level deeper, so once is enough.
     private var active = Set<String>()
+    /// The page template being checked: its block overrides are its own, so a parent template
+    /// is checked again for each page that overrides its blocks.
+    private var page = ""
 
     /// What a level of the context stack can answer while checking.
     private enum Frame {
@@ -40,6 +43,7 @@ struct MustacheChecker {
         var checker = MustacheChecker(templates: templates, uiStringKeys: uiStringKeys)
         for page in pages.sorted() {
             guard let nodes = templates[page] else { continue }
+            checker.page = page
             checker.check(nodes, stack: [.fields(root)], inList: false, overrides: [:])
         }
         return checker.problems.values.sorted()
@@ -84,7 +88,7 @@ struct MustacheChecker {
             case .partial(let partial):
                 guard let partialNodes = templates[partial.name] else { continue }
                 let merged = overrides.merging(partial.overrides ?? [:]) { outer, _ in outer }
-                let key = partial.name + "|" + stack.map(\.signature).joined(separator: ",") + "|" + merged.keys.sorted().joined(separator: ",")
+                let key = partial.name + "|" + stack.map(\.signature).joined(separator: ",") + (merged.isEmpty ? "" : "|" + page)
                 guard !active.contains(partial.name), checked.insert(key).inserted else { continue }
                 active.insert(partial.name)
                 check(partialNodes, stack: stack, inList: false, overrides: merged)

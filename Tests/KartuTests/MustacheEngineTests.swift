@@ -1,0 +1,88 @@
+import Foundation
+import Mustache
+import Testing
+@testable import Kartu
+
+/// kartu's Mustache engine renders the themes written for kartu to the same bytes as
+/// swift-mustache, which kartu used until issue 13: every page of the example site, with the
+/// default theme and with the bench theme, rendered by both from the same view models.
+@Suite("Mustache engine")
+struct MustacheEngineTests {
+    /// A kartu view model as swift-mustache sees it.
+    struct Adapter: MustacheParent {
+        let object: any TemplateObject
+        func child(named name: String) -> Any? { Self.convert(object.templateValue(named: name)) }
+
+        static func convert(_ value: TemplateValue) -> Any? {
+            switch value {
+            case .missing: nil
+            case .text(let text): text
+            case .number(let number): number
+            case .bool(let bool): bool
+            case .object(let object): Adapter(object: object)
+            case .list(let list): (0..<list.templateCount).map { convert(list.templateElement(at: $0)) ?? "" }
+            }
+        }
+    }
+
+    /// The example site's pages, planned as `SiteBuilder` plans them, with `theme` as its templates.
+    static func pages(theme: String) throws -> (plans: [PagePlan], templates: TemplateSet, site: TestSite) {
+        let site = try TestSite()
+        let fm = FileManager.default
+        try fm.createSymbolicLink(at: site.url("content"), withDestinationURL: TestSite.repoRoot.appendingPathComponent("content"))
+        try fm.copyItem(at: TestSite.repoRoot.appendingPathComponent(theme), to: site.url("templates"))
+        var problems = Diagnostics()
+        let workers = Workers()
+        let configuration = try #require(Configuration.read(root: site.root, baseURL: "https://example.org/guide/", diagnostics: &problems))
+        let content = ContentLoader(root: site.root, config: configuration.site, themes: configuration.themes, workers: workers).load(diagnostics: &problems)
+        let catalog = PublicationCatalog.build(content.documents, languages: configuration.site.languages, unpublished: content.unpublished,
+                                               diagnostics: &problems)
+        let folder = TemplateFolder.load(root: site.root, config: configuration.site, diagnostics: &problems)
+        let bodies = BodyRenderer(documents: content.documents, resources: content.resources, assets: folder.assets,
+                                  basePath: configuration.basePath, unsafeHTML: configuration.site.unsafeHTML,
+                                  footnoteBackLabel: { _ in nil }, workers: workers).render(diagnostics: &problems)
+        let related = RelatedDocuments(limit: 5, workers: workers).compute(content.documents, isPage: content.documents.map { $0.role == .page })
+        let templates = try #require(folder.templates, "\(problems.sorted)")
+        let model = SiteModel(configuration: configuration, strings: folder.strings, content: content, publications: catalog,
+                              bodies: bodies, related: related)
+        let pages = PageAssembler(model: model, templates: templates, downloads: [:], workers: workers)
+            .pages(resources: content.resources, extraFiles: [], diagnostics: &problems)
+        #expect(!problems.hasErrors, "\(problems.sorted)")
+        return (pages.pages, templates, site)
+    }
+
+    /// The same templates, parsed by swift-mustache.
+    static func swiftMustache(_ folder: URL, names: Set<String>) throws -> Mustache.MustacheLibrary {
+        var templates: [String: MustacheTemplate] = [:]
+        for name in names {
+            templates[name] = try MustacheTemplate(string: String(contentsOf: folder.appendingPathComponent(name + ".mustache"), encoding: .utf8))
+        }
+        return Mustache.MustacheLibrary(templates: templates)
+    }
+
+    @Test("every page of the example site: the same bytes as swift-mustache", arguments: ["templates", "bench/theme"])
+    func sameBytes(theme: String) throws {
+        let (plans, templates, site) = try Self.pages(theme: theme)
+        let reference = try Self.swiftMustache(site.url("templates"), names: templates.names)
+        #expect(plans.count > 100)
+        var different: [String] = []
+        for plan in plans {
+            let ours = templates.render(plan.view, with: plan.template)
+            let theirs = reference.render(Adapter(object: plan.view), withTemplate: plan.template)
+            if ours != theirs { different.append(plan.outputPath) }
+        }
+        #expect(different == [])
+    }
+
+    @Test("the comparison can fail: a view model answering differently is seen")
+    func negativeControl() throws {
+        let (plans, templates, site) = try Self.pages(theme: "templates")
+        let reference = try Self.swiftMustache(site.url("templates"), names: templates.names)
+        let plan = try #require(plans.first { $0.template == "document" })
+        var view = plan.view
+        view = PageView(site: view.site, lang: view.lang, t: view.t, title: view.title + "!", description: view.description, url: view.url,
+                        permalink: view.permalink, languages: view.languages, sections: view.sections, themesURL: view.themesURL,
+                        facets: view.facets, document: view.document)
+        #expect(templates.render(plan.view, with: plan.template) != reference.render(Adapter(object: view), withTemplate: plan.template))
+    }
+}
