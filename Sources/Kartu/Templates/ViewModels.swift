@@ -242,6 +242,8 @@ struct SectionView: MustacheParent, Sendable {
     let documents: [DocumentCardView]
     /// All the section's documents when `documents` shows only the newest (on the home page).
     var total: Int? = nil
+    /// A page of a list cut into pages: `documents` is its slice, `total` the whole list's count.
+    var pager: PagerView? = nil
 
     /// The same section showing only its newest `limit` documents.
     func newest(_ limit: Int) -> SectionView {
@@ -260,6 +262,8 @@ struct SectionView: MustacheParent, Sendable {
         case "count": total ?? documents.count
         case "hasDocuments": !documents.isEmpty
         case "hasMore": (total ?? documents.count) > documents.count
+        case "hasPageDocuments": !documents.isEmpty
+        case "pager": pager
         default: nil
         }
     }
@@ -322,6 +326,8 @@ struct PageView: MustacheParent, Sendable {
         case "noindex": noindex || !notFound.isEmpty
         case "isDocument": document != nil
         case "isSection": section != nil
+        // For `<head>` (rel prev and next): the pager of whichever list this page shows.
+        case "pager": section?.pager ?? collection?.pager
         case "isHome": home != nil
         // Theme pages and the theme index: the header marks its themes link current.
         case "isThemes": collection?.facet == "theme" || index?.facet == "theme"
@@ -347,6 +353,11 @@ struct CollectionView: MustacheParent, Sendable {
     let content: String?
     let documents: [DocumentCardView]
     let otherLanguages: [DocumentCardView]
+    /// A page of a list cut into pages: `documents` and `otherLanguages` are its slice of the list
+    /// (this language's documents, then the others), the counts below the whole list's.
+    var pager: PagerView? = nil
+    var total: Int? = nil
+    var otherTotal: Int? = nil
 
     func child(named name: String) -> Any? {
         switch name {
@@ -358,11 +369,14 @@ struct CollectionView: MustacheParent, Sendable {
         case "url": url
         case "content": content
         case "documents": documents
-        case "hasDocuments": !documents.isEmpty
-        case "count": documents.count
+        case "hasDocuments": (total ?? documents.count) > 0
+        case "count": total ?? documents.count
         case "otherLanguages": otherLanguages
-        case "hasOtherLanguages": !otherLanguages.isEmpty
-        case "otherCount": otherLanguages.count
+        case "hasOtherLanguages": (otherTotal ?? otherLanguages.count) > 0
+        case "otherCount": otherTotal ?? otherLanguages.count
+        case "hasPageDocuments": !documents.isEmpty
+        case "hasPageOtherLanguages": !otherLanguages.isEmpty
+        case "pager": pager
         default: nil
         }
     }

@@ -1,0 +1,71 @@
+import Mustache
+
+/// The pager of a list cut into pages (`section.pager`, `collection.pager`, and `pager` on every page
+/// for `<head>`): nil when the list fits on one page, so `{{#pager}}` shows nothing then.
+struct PagerView: MustacheParent, Sendable {
+    /// This page's number, from 1.
+    let number: Int
+    let pageCount: Int
+    /// The page numbers to show: the first, the last and the two either side of this one, with a
+    /// gap for what is left out, so a list of 70 pages still has a pager of at most nine numbers.
+    let pages: [PagerEntryView]
+    let previousURL: String?
+    let nextURL: String?
+
+    /// `urls` holds every page's URL in order; `number` is this page's.
+    init(number: Int, urls: [String]) {
+        self.number = number
+        pageCount = urls.count
+        previousURL = number > 1 ? urls[number - 2] : nil
+        nextURL = number < urls.count ? urls[number] : nil
+        var entries: [PagerEntryView] = []
+        var last = 0
+        for shown in Self.shown(number, of: urls.count) {
+            if shown > last + 1 { entries.append(PagerEntryView(number: nil, url: nil, isCurrent: false)) }
+            entries.append(PagerEntryView(number: shown, url: urls[shown - 1], isCurrent: shown == number))
+            last = shown
+        }
+        pages = entries
+    }
+
+    /// Page numbers shown around `number`, ascending. A gap that would stand for a single page
+    /// shows that page instead: a number is no wider than the ellipsis.
+    static func shown(_ number: Int, of count: Int) -> [Int] {
+        var shown = Set([1, count])
+        for near in (number - 2)...(number + 2) where near >= 1 && near <= count { shown.insert(near) }
+        for n in shown.sorted() where n + 2 <= count && shown.contains(n + 2) { shown.insert(n + 1) }
+        return shown.sorted()
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "pageCount": pageCount
+        // Digits and a slash read the same in every site language ("2 / 14").
+        case "label": "\(number) / \(pageCount)"
+        case "pages": pages
+        case "previousURL": previousURL
+        case "nextURL": nextURL
+        case "isFirst": number == 1
+        case "isLast": number == pageCount
+        default: nil
+        }
+    }
+}
+
+/// A page number of the pager, or a gap (`isGap`) standing for the numbers left out.
+struct PagerEntryView: MustacheParent, Sendable {
+    let number: Int?
+    let url: String?
+    let isCurrent: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "url": url
+        case "isCurrent": isCurrent
+        case "isGap": number == nil
+        default: nil
+        }
+    }
+}
