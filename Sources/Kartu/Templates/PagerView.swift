@@ -6,8 +6,8 @@ struct PagerView: MustacheParent, Sendable {
     /// This page's number, from 1.
     let number: Int
     let pageCount: Int
-    /// The page numbers to show: the first, the last and the two either side of this one, with a
-    /// gap for what is left out, so a list of 70 pages still has a pager of at most nine numbers.
+    /// The page numbers to show: the first, the last and the one either side of this one, with a
+    /// gap for what is left out: at most seven entries, which fit a phone's width in one row.
     let pages: [PagerEntryView]
     let previousURL: String?
     let nextURL: String?
@@ -32,7 +32,7 @@ struct PagerView: MustacheParent, Sendable {
     /// shows that page instead: a number is no wider than the ellipsis.
     static func shown(_ number: Int, of count: Int) -> [Int] {
         var shown = Set([1, count])
-        for near in (number - 2)...(number + 2) where near >= 1 && near <= count { shown.insert(near) }
+        for near in (number - 1)...(number + 1) where near >= 1 && near <= count { shown.insert(near) }
         for n in shown.sorted() where n + 2 <= count && shown.contains(n + 2) { shown.insert(n + 1) }
         return shown.sorted()
     }
