@@ -328,6 +328,9 @@ struct PageView: MustacheParent, Sendable {
         case "isSection": section != nil
         // For `<head>` (rel prev and next): the pager of whichever list this page shows.
         case "pager": section?.pager ?? collection?.pager
+        // Page 2 and after of a list: no translation shows the same documents (each language cuts its
+        // list its own way), so no hreflang alternates, though the switcher leads to the other lists.
+        case "isLaterPage": ((section?.pager ?? collection?.pager)?.number ?? 1) > 1
         case "isHome": home != nil
         // Theme pages and the theme index: the header marks its themes link current.
         case "isThemes": collection?.facet == "theme" || index?.facet == "theme"
