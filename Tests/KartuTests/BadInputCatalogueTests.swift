@@ -188,6 +188,16 @@ struct BadInputCatalogueTests {
         #expect(!site.exists("site"))
     }
 
+    // Also in PaginationTests.badValue (a word, a fraction, a quoted number).
+    @Test("site.yaml: paginate below 0 is an error at its value, with what 0 means as hint")
+    func siteYAMLPaginate() throws {
+        let site = try TestSite.standard(extra: ["content/site.yaml": Fixture.siteYAML + "paginate: -30\n"])
+        expect(try site.build(), [
+            "content/site.yaml:16:11: error: 'paginate' must be 0 or more, not -30\n    hint: write the number of documents per list page, e.g. paginate: 30, or paginate: 0 for one page per list",
+        ], exit: 1)
+        #expect(!site.exists("site"))
+    }
+
     @Test("themes.yaml malformed: a YAML syntax error at its line and column")
     func themesYAMLSyntax() throws {
         let site = try TestSite.small([:], themes: "reflection:\n  lt: Refleksija\n  en: Reflection: x\n  pl: Refleksja\n")

@@ -65,6 +65,16 @@ struct SiteConfigTests {
         ])
     }
 
+    @Test("paginate: documents per list page, 30 when not given, 0 for one page")
+    func paginate() throws {
+        #expect(load("title: Site\ndefaultLanguage: lt\n\(Self.languages)\n").config?.paginate == 30)
+        for value in [0, 1, 12] {
+            let (config, diagnostics) = load("title: Site\ndefaultLanguage: lt\n\(Self.languages)\npaginate: \(value)\n")
+            #expect(diagnostics == [])
+            #expect(config?.paginate == value)
+        }
+    }
+
     @Test("a plain title applies to every language")
     func plainTitle() throws {
         let (config, diagnostics) = load("title: Kartu\ndefaultLanguage: lt\n\(Self.languages)\n")

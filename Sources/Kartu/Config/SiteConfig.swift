@@ -18,10 +18,14 @@ public struct SiteConfig: Sendable {
     public var languages: [Language]
     public var baseURL: String?
     public var unsafeHTML: Bool
+    /// Documents per page of a list (sections, theme and facet pages); 0 lists them all on one page.
+    public var paginate: Int = SiteConfig.defaultPaginate
     /// Where each language's entry is written in site.yaml, for problems about a language found later.
     var languageLocations: [String: SourceLocation] = [:]
 
     public static let path = "content/site.yaml"
+    /// Keeps a theme page of a large site near 30 cards (a few dozen kB) instead of thousands.
+    public static let defaultPaginate = 30
 
     public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
 
@@ -32,7 +36,7 @@ public struct SiteConfig: Sendable {
 }
 
 extension SiteConfig {
-    static let knownKeys = ["title", "defaultLanguage", "languages", "baseURL", "unsafeHTML"]
+    static let knownKeys = ["title", "defaultLanguage", "languages", "baseURL", "unsafeHTML", "paginate"]
 
     /// Reads `content/site.yaml`; nil when it is missing or too broken to use (the reason is in `diagnostics`).
     static func load(text: String?, diagnostics: inout Diagnostics) -> SiteConfig? {
@@ -61,6 +65,7 @@ extension SiteConfig {
         var languages: [Language] = []
         var baseURL: String?
         var unsafeHTML = false
+        var paginate = defaultPaginate
         var languageLocations: [String: SourceLocation] = [:]
         var sawLanguages = false
 
@@ -90,6 +95,8 @@ extension SiteConfig {
                 }
             case "unsafeHTML":
                 unsafeHTML = fields.bool(value, field: key, diagnostics: &diagnostics) ?? false
+            case "paginate":
+                paginate = readPaginate(value, source: source, diagnostics: &diagnostics) ?? defaultPaginate
             default:
                 let hint = Suggestion.didYouMean(key, in: knownKeys) ?? "known keys: \(knownKeys.joined(separator: ", "))"
                 diagnostics.warning("unknown key '\(key)' in site configuration", at: source.location(of: keyNode), hint: hint)
@@ -133,7 +140,22 @@ extension SiteConfig {
                                 hint: Suggestion.didYouMean(code, in: codes) ?? "remove it or add the language")
         }
         return SiteConfig(titles: titles, defaultLanguage: defaultCode, languages: languages, baseURL: baseURL,
-                          unsafeHTML: unsafeHTML, languageLocations: languageLocations)
+                          unsafeHTML: unsafeHTML, paginate: paginate, languageLocations: languageLocations)
+    }
+
+    /// `paginate`: a whole number, 0 or more. Its own messages rather than `YAMLFields.int`'s, so the
+    /// hint can say what 0 means.
+    private static func readPaginate(_ node: Node, source: YAMLSource, diagnostics: inout Diagnostics) -> Int? {
+        let hint = "write the number of documents per list page, e.g. paginate: \(defaultPaginate), or paginate: 0 for one page per list"
+        guard let typed = YAMLFields.typed(node), typed.tag == Tag(.int), let value = typed.int else {
+            diagnostics.error("'paginate' must be a whole number, not \(YAMLFields.describe(node))", at: source.location(of: node), hint: hint)
+            return nil
+        }
+        guard value >= 0 else {
+            diagnostics.error("'paginate' must be 0 or more, not \(value)", at: source.location(of: node), hint: hint)
+            return nil
+        }
+        return value
     }
 
     private static func readLanguages(_ node: Node, fields: YAMLFields, locations: inout [String: SourceLocation],

@@ -40,11 +40,15 @@ extension LanguagePages {
             let view = CollectionView(facet: "theme", facetLabel: facetLabel, facetURL: model.url(themeIndexPath), id: theme.id,
                                       title: title, url: model.url(path), content: description.map { model.bodies[$0] },
                                       documents: here, otherLanguages: elsewhere)
-            var page = page(title: title, description: description.flatMap { model.documents[$0].metadata.summary },
-                            urlPath: path, languages: switcher { "\($0)/\(ThemeCatalog.folder)/\(theme.id)/" }, current: nil)
-            page.collection = view
-            plans.append(PagePlan(outputPath: path + "index.html", template: "theme", view: page,
-                                  origin: description.map { model.documents[$0].sourcePath } ?? "the theme page of '\(theme.id)'"))
+            let languages = switcher { "\($0)/\(ThemeCatalog.folder)/\(theme.id)/" }
+            let origin = description.map { model.documents[$0].sourcePath } ?? "the theme page of '\(theme.id)'"
+            for listPage in listPages(path, count: here.count + elsewhere.count) {
+                var page = listPageView(listPage, title: title, description: description.flatMap { model.documents[$0].metadata.summary },
+                                        languages: languages, current: nil)
+                page.collection = collectionPage(view, listPage)
+                plans.append(PagePlan(outputPath: listPage.urlPath + "index.html", template: "theme", view: page,
+                                      origin: listPageOrigin(origin, listPage)))
+            }
             entries.append(IndexEntryView(id: theme.id, title: label, url: model.url(path), count: here.count, total: documents.count))
         }
         entries.sort { a, b in
@@ -73,11 +77,13 @@ extension LanguagePages {
                 let view = CollectionView(facet: facet.rawValue, facetLabel: facetLabel, facetURL: model.url(facetIndexPath(facet)),
                                           id: key, title: label, url: model.url(path), content: nil, documents: here,
                                           otherLanguages: elsewhere)
-                var page = page(title: label, description: nil, urlPath: path,
-                                languages: switcher { "\($0)/\(facet.rawValue)/\(key)/" }, current: nil)
-                page.collection = view
-                plans.append(PagePlan(outputPath: path + "index.html", template: "facet", view: page,
-                                      origin: "the \(facet.rawValue) page of '\(label)'"))
+                let languages = switcher { "\($0)/\(facet.rawValue)/\(key)/" }
+                for listPage in listPages(path, count: here.count + elsewhere.count) {
+                    var page = listPageView(listPage, title: label, description: nil, languages: languages, current: nil)
+                    page.collection = collectionPage(view, listPage)
+                    plans.append(PagePlan(outputPath: listPage.urlPath + "index.html", template: "facet", view: page,
+                                          origin: listPageOrigin("the \(facet.rawValue) page of '\(label)'", listPage)))
+                }
                 entries.append(IndexEntryView(id: key, title: label, url: model.url(path), count: here.count, total: documents.count))
             }
             entries.sort { a, b in

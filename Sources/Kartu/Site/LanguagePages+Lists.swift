@@ -47,29 +47,40 @@ extension LanguagePages {
                            summary: doc.flatMap { model.documents[$0].metadata.summary }, documents: children.map(card))
     }
 
-    /// Every section, and every deeper folder with an `_index.md`, gets a list page.
+    /// Every section, and every deeper folder with an `_index.md`, gets a list page (or several:
+    /// `paginate` in site.yaml).
     func listPlans(pages: [Int]) -> [PagePlan] {
         let folders = sectionKeys(pages) + listDocsFolders.filter { $0.contains("/") }.sorted()
-        return folders.map { folder in
+        return folders.flatMap { folder -> [PagePlan] in
             let view = sectionView(folder, pages: pages)
             let doc = listDoc(folder)
             let urlPath = doc.map { model.documents[$0].urlPath } ?? folderURLPath(folder, language: code)
+            let origin = doc.map { model.documents[$0].sourcePath } ?? "content/\(code)/\(folder)/"
             let languages = switcher { other in
                 other == self.code ? urlPath : self.listURLPath(folder: folder, language: other)
             }
-            var pageView = page(title: view.title, description: view.summary, urlPath: urlPath, languages: languages,
-                                current: String(folder.split(separator: "/").first ?? ""))
-            pageView.section = view
-            var template = "section"
-            // A publication's part: its chapters in reading order, and the book around it.
+            let current = String(folder.split(separator: "/").first ?? "")
+            // A publication's part: its chapters in reading order, and the book around it, on one page.
             if let doc, let publication = publicationView(forPart: doc) {
+                var pageView = page(title: view.title, description: view.summary, urlPath: urlPath, languages: languages, current: current)
                 pageView.publication = publication
                 pageView.section = SectionView(title: view.title, url: view.url, content: view.content, summary: view.summary,
                                                documents: partChapters(publication))
-                if templates.names.contains(PublicationPages.partTemplate) { template = PublicationPages.partTemplate }
+                let template = templates.names.contains(PublicationPages.partTemplate) ? PublicationPages.partTemplate : "section"
+                return [PagePlan(outputPath: urlPath + "index.html", template: template, view: pageView, origin: origin)]
             }
-            return PagePlan(outputPath: urlPath + "index.html", template: template, view: pageView,
-                            origin: doc.map { model.documents[$0].sourcePath } ?? "content/\(code)/\(folder)/")
+            return listPages(urlPath, count: view.documents.count).map { listPage in
+                var pageView = listPageView(listPage, title: view.title, description: view.summary, languages: languages, current: current)
+                var section = SectionView(title: view.title, url: view.url, content: view.content, summary: view.summary,
+                                          documents: Array(view.documents[listPage.entries]))
+                if listPage.pager != nil {
+                    section.total = view.documents.count
+                    section.pager = listPage.pager
+                }
+                pageView.section = section
+                return PagePlan(outputPath: listPage.urlPath + "index.html", template: "section", view: pageView,
+                                origin: listPageOrigin(origin, listPage))
+            }
         }
     }
 

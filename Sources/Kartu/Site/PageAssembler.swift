@@ -10,6 +10,10 @@ struct PagePlan: Sendable {
     /// For the sitemap: the content's date, and whether the page is listed at all.
     var lastModified: DayDate? = nil
     var inSitemap = true
+
+    /// Page 2 or later of a list: listed in the sitemap without alternates (no other language has
+    /// the same page; see `isLaterPage` in `PageView`).
+    var isLaterListPage: Bool { ((view.section?.pager ?? view.collection?.pager)?.number ?? 1) > 1 }
 }
 
 /// The pages of the site and the other files that come with them (feeds, search indexes, the
@@ -93,7 +97,7 @@ struct PageAssembler {
         let defaultLanguage = model.config.defaultLanguage
         let model = self.model
         let pages = workers.map(plans.filter(\.inSitemap)) { plan in
-            let versions = plan.view.languages.filter(\.isTranslation)
+            let versions = plan.isLaterListPage ? [] : plan.view.languages.filter(\.isTranslation)
             var alternates = versions.count > 1 ? versions.map { ($0.code, $0.permalink) } : []
             if !alternates.isEmpty {
                 // x-default: the default language's version; the language chooser for the homes.

@@ -222,6 +222,8 @@ struct SectionView: TemplateRecord, Sendable {
     let documents: [DocumentCardView]
     /// All the section's documents when `documents` shows only the newest (on the home page).
     var total: Int? = nil
+    /// A page of a list cut into pages: `documents` is its slice, `total` the whole list's count.
+    var pager: PagerView? = nil
 
     /// The same section showing only its newest `limit` documents.
     func newest(_ limit: Int) -> SectionView {
@@ -239,6 +241,8 @@ struct SectionView: TemplateRecord, Sendable {
         .number("count") { $0.total ?? $0.documents.count },
         .bool("hasDocuments") { !$0.documents.isEmpty },
         .bool("hasMore") { ($0.total ?? $0.documents.count) > $0.documents.count },
+        .bool("hasPageDocuments") { !$0.documents.isEmpty },
+        .object("pager", PagerView.self) { $0.pager },
     ])
 }
 
@@ -298,6 +302,11 @@ struct PageView: TemplateRecord, Sendable {
         .bool("noindex") { $0.noindex || !$0.notFound.isEmpty },
         .bool("isDocument") { $0.document != nil },
         .bool("isSection") { $0.section != nil },
+        // For `<head>` (rel prev and next): the pager of whichever list this page shows.
+        .object("pager", PagerView.self) { $0.section?.pager ?? $0.collection?.pager },
+        // Page 2 and after of a list: no translation shows the same documents (each language cuts its
+        // list its own way), so no hreflang alternates, though the switcher leads to the other lists.
+        .bool("isLaterPage") { (($0.section?.pager ?? $0.collection?.pager)?.number ?? 1) > 1 },
         .bool("isHome") { $0.home != nil },
         // Theme pages and the theme index: the header marks its themes link current.
         .bool("isThemes") { $0.collection?.facet == "theme" || $0.index?.facet == "theme" },
@@ -321,6 +330,11 @@ struct CollectionView: TemplateRecord, Sendable {
     let content: String?
     let documents: [DocumentCardView]
     let otherLanguages: [DocumentCardView]
+    /// A page of a list cut into pages: `documents` and `otherLanguages` are its slice of the list
+    /// (this language's documents, then the others), the counts below the whole list's.
+    var pager: PagerView? = nil
+    var total: Int? = nil
+    var otherTotal: Int? = nil
 
     static let templateTable = TemplateTable<Self>("collection", [
         .text("facet") { $0.facet },
@@ -332,11 +346,14 @@ struct CollectionView: TemplateRecord, Sendable {
         .text("url") { $0.url },
         .text("content") { $0.content },
         .list("documents", DocumentCardView.self) { $0.documents },
-        .bool("hasDocuments") { !$0.documents.isEmpty },
-        .number("count") { $0.documents.count },
+        .bool("hasDocuments") { ($0.total ?? $0.documents.count) > 0 },
+        .number("count") { $0.total ?? $0.documents.count },
         .list("otherLanguages", DocumentCardView.self) { $0.otherLanguages },
-        .bool("hasOtherLanguages") { !$0.otherLanguages.isEmpty },
-        .number("otherCount") { $0.otherLanguages.count },
+        .bool("hasOtherLanguages") { ($0.otherTotal ?? $0.otherLanguages.count) > 0 },
+        .number("otherCount") { $0.otherTotal ?? $0.otherLanguages.count },
+        .bool("hasPageDocuments") { !$0.documents.isEmpty },
+        .bool("hasPageOtherLanguages") { !$0.otherLanguages.isEmpty },
+        .object("pager", PagerView.self) { $0.pager },
     ])
 }
 
