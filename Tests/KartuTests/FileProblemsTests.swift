@@ -81,11 +81,11 @@ struct FileProblemsTests {
         let site = try TestSite.standard(repoTemplates: true)
         var diagnostics = Diagnostics()
         let templates = try #require(TemplateSet.load(root: site.root, diagnostics: &diagnostics), "\(diagnostics.sorted)")
-        #expect(templates.render(TemplateDictionary(values: [:]), with: "no-such-template") == nil)
+        #expect(templates.render(TemplateDictionary.empty, with: "no-such-template") == nil)
         let view = PageView(site: SiteView(title: "T", rootURL: "/", assetsURL: "/assets/", baseURL: "/", defaultLanguage: "lt", languages: []),
                             lang: LanguageView(code: "lt", name: "Lietuvių", locale: "lt-LT", url: "/lt/", isDefault: true, feedURL: nil,
                                                searchURL: "/lt/search/", searchIndexURL: "/lt/search/"),
-                            t: [:], title: "T", description: nil, url: "/x/", permalink: "/x/", languages: [], sections: [],
+                            t: .empty, title: "T", description: nil, url: "/x/", permalink: "/x/", languages: [], sections: [],
                             themesURL: "/lt/themes/", facets: [])
         let plan = PagePlan(outputPath: "x/index.html", template: "no-such-template", view: view, origin: "content/lt/x.md")
         let output = SiteOutput(site: SitePages(pages: [plan], files: []), templates: templates, resources: [], assets: [],

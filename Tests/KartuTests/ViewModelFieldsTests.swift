@@ -7,8 +7,9 @@ import Testing
 /// added in Swift cannot be forgotten there (it would be data no template can show).
 @Suite("View model fields")
 struct ViewModelFieldsTests {
-    static let files = ["Templates/ViewModels.swift", "Templates/PublicationViews.swift"]
-    /// Stored properties kartu uses itself and templates never see, with the reason.
+    static let files = ["Templates/ViewModels.swift", "Templates/PublicationViews.swift", "Templates/PagerView.swift"]
+    /// Stored properties kartu uses itself and templates never see, with the reason. (Initializers'
+    /// `self.x = x` lines are not properties: the scan reads only `let`/`var` declarations.)
     static let internalProperties: Set<String> = [
         "BookEntryView.document",  // which document an entry is, to find the current chapter
     ]
@@ -20,8 +21,8 @@ struct ViewModelFieldsTests {
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            guard line.hasPrefix("struct "), line.contains(": TemplateRecord") else { index += 1; continue }
-            let type = String(line.dropFirst("struct ".count).prefix { $0 != ":" })
+            guard line.hasPrefix("struct ") || line.hasPrefix("final class "), line.contains(": TemplateRecord") else { index += 1; continue }
+            let type = String(line.split(separator: " ").dropFirst(line.hasPrefix("struct ") ? 1 : 2).first?.prefix { $0 != ":" } ?? "")
             var stored: [String] = []
             var read = Set<String>()
             index += 1

@@ -186,7 +186,9 @@ final class MarkdownDocument: @unchecked Sendable {
         guard let rendered = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(rendered) }
         let html = String(cString: rendered)
-        guard let label = footnoteBackLabel, html.contains(Self.footnoteBackAttribute) else { return html }
+        // strstr on cmark's C string: Foundation's String.contains went through NSString on Linux,
+        // 1.3 million instructions a document, a fifth of a 1k-document build.
+        guard let label = footnoteBackLabel, strstr(rendered, Self.footnoteBackAttribute) != nil else { return html }
         return html.replacingOccurrences(of: Self.footnoteBackAttribute, with: "aria-label=\"\(XMLText.escape(label))\"")
     }
 

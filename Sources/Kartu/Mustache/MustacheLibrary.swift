@@ -27,9 +27,15 @@ struct MustacheLibrary: Sendable {
 
     /// The page `name` renders for `root`, or nil when there is no such template.
     func render(_ name: String, _ root: any TemplateObject) -> String? {
+        renderBytes(name, root).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The page as UTF-8 bytes, for writing: templates and values are valid UTF-8 already, so the
+    /// bytes are not decoded again.
+    func renderBytes(_ name: String, _ root: any TemplateObject) -> [UInt8]? {
         guard let nodes = templates[name] else { return nil }
         var renderer = MustacheRenderer(library: self, root: .object(root))
         renderer.render(nodes, MustacheRenderer.Scope())
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 }

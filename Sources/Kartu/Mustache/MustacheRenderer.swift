@@ -145,24 +145,34 @@ struct MustacheRenderer {
         } else if name.isAnchored {
             value = lookup(name.ids[0], name.parts[0], in: stack[stack.count - 1])
         } else {
-            value = .missing
-            var level = stack.count - 1
-            while level >= 0 {
-                value = lookup(name.ids[0], name.parts[0], in: stack[level])
-                if case .missing = value { level -= 1 } else { break }
+            // Through a buffer pointer, so the walk down the stack does not copy each frame.
+            value = stack.withUnsafeBufferPointer { frames in
+                let id = name.ids[0]
+                var level = frames.count - 1
+                while level >= 0 {
+                    let found = lookup(id, name.parts[0], in: frames[level])
+                    if case .missing = found { level -= 1 } else { return found }
+                }
+                return .missing
             }
         }
         var part = 1
         while part < name.parts.count {
-            if case .missing = value { return .missing }
-            value = lookup(name.ids[part], name.parts[part], in: frame(value))
+            guard case .object(let object) = value else { return .missing }
+            if let slots = library.slotTables[ObjectIdentifier(object.templateFields)] {
+                let slot = slots[name.ids[part]]
+                value = slot >= 0 ? object.templateValue(at: Int(slot)) : .missing
+            } else {
+                value = object.templateValue(named: name.parts[part])
+            }
             part += 1
         }
         if name.transforms.isEmpty { return value }
         return Self.apply(name.transforms[...], to: value)
     }
 
-    private func lookup(_ id: Int, _ name: String, in frame: Frame) -> TemplateValue {
+    @inline(__always)
+    private func lookup(_ id: Int, _ name: String, in frame: borrowing Frame) -> TemplateValue {
         guard case .object(let object) = frame.value else { return .missing }
         if let slots = frame.slots {
             let slot = slots[id]

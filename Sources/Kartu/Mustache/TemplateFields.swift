@@ -84,11 +84,11 @@ struct TemplateField<Owner>: Sendable {
     }
 
     static func dictionary(_ name: String, _ get: @escaping @Sendable (Owner) -> [String: String]?) -> Self {
-        Self(name: name, kind: .dictionary) { owner in get(owner).map { .object(TemplateDictionary(values: $0)) } ?? .missing }
+        Self(name: name, kind: .dictionary) { owner in get(owner).map { .object(TemplateDictionary(texts: $0)) } ?? .missing }
     }
 
-    static func uiStrings(_ name: String, _ get: @escaping @Sendable (Owner) -> [String: any Sendable]) -> Self {
-        Self(name: name, kind: .uiStrings) { .object(TemplateDictionary(values: get($0))) }
+    static func uiStrings(_ name: String, _ get: @escaping @Sendable (Owner) -> TemplateDictionary) -> Self {
+        Self(name: name, kind: .uiStrings) { .object(get($0)) }
     }
 
     /// Every field of `T`, read through `get`: a document page answers its card's names.

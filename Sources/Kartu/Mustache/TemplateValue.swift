@@ -59,18 +59,39 @@ struct TemplateTexts: TemplateList {
     func templateElement(at index: Int) -> TemplateValue { .text(texts[index]) }
 }
 
-/// A dictionary of texts, or of nested dictionaries (the UI strings `t`, a decision's fields):
-/// answers any name, so templates are not checked against it.
-struct TemplateDictionary: TemplateObject {
-    let values: [String: any Sendable]
+/// Texts and groups of texts by key (the UI strings `t`, a decision's fields): answers any name,
+/// so templates are not checked against it. A class, so a page hands the same one out without
+/// copying it, and typed, so a lookup needs no cast.
+final class TemplateDictionary: TemplateObject, Sendable {
+    let texts: [String: String]
+    let groups: [String: TemplateDictionary]
+
+    init(texts: [String: String], groups: [String: TemplateDictionary] = [:]) {
+        self.texts = texts
+        self.groups = groups
+    }
+
+    static let empty = TemplateDictionary(texts: [:])
+
+    /// The tree of dotted keys: `field.themes` is the text `themes` of the group `field`.
+    static func nesting(_ flat: [String: String]) -> TemplateDictionary {
+        var texts: [String: String] = [:]
+        var groups: [String: [String: String]] = [:]
+        for (key, value) in flat {
+            if let dot = key.firstIndex(of: ".") {
+                groups[String(key[..<dot]), default: [:]][String(key[key.index(after: dot)...])] = value
+            } else {
+                texts[key] = value
+            }
+        }
+        return TemplateDictionary(texts: texts, groups: groups.mapValues(nesting))
+    }
+
     var templateFields: TemplateFields { TemplateFields.open }
     func templateValue(at slot: Int) -> TemplateValue { .missing }
     func templateValue(named name: String) -> TemplateValue {
-        switch values[name] {
-        case let text as String: .text(text)
-        case let nested as [String: any Sendable]: .object(TemplateDictionary(values: nested))
-        case let nested as [String: String]: .object(TemplateDictionary(values: nested))
-        default: .missing
-        }
+        if let text = texts[name] { return .text(text) }
+        if let group = groups[name] { return .object(group) }
+        return .missing
     }
 }

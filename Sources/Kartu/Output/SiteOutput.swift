@@ -23,7 +23,7 @@ struct SiteOutput {
     /// Renders every page and writes nothing; the number of pages rendered.
     func check(diagnostics: inout Diagnostics) -> Int {
         let templates = self.templates
-        let missing = workers.map(site.pages) { templates.render($0.view, with: $0.template) == nil }
+        let missing = workers.map(site.pages) { templates.renderData($0.view, with: $0.template) == nil }
         for (page, isMissing) in zip(site.pages, missing) where isMissing {
             diagnostics.append(OutputWriter.Failure.noTemplate(path: page.outputPath).diagnostic)
         }
@@ -34,7 +34,7 @@ struct SiteOutput {
     private var items: [OutputWriter.Item] {
         let templates = self.templates
         var items = site.pages.map { page in
-            OutputWriter.Item(path: page.outputPath, content: .render { templates.render(page.view, with: page.template).map { Data($0.utf8) } })
+            OutputWriter.Item(path: page.outputPath, content: .render { templates.renderData(page.view, with: page.template) })
         }
         items += site.files.map { OutputWriter.Item(path: $0.path, content: .bytes($0.data)) }
         items += resources.map { OutputWriter.Item(path: $0.outputPath, content: .copy($0.absolutePath, shownAs: $0.sourcePath)) }

@@ -10,7 +10,7 @@ final class LanguagePages {
     let formatting: LocaleFormatting
     let site: SiteView
     let lang: LanguageView
-    let strings: [String: any Sendable]
+    let strings: TemplateDictionary
     private var cards: [Int: DocumentCardView] = [:]
     /// Position of each page document (by document index) in this language's list order.
     private var listRank: [Int] = []

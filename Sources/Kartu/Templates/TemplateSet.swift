@@ -95,6 +95,11 @@ struct TemplateSet: Sendable {
         library.render(name, view)
     }
 
+    /// The page's bytes, as written to `site/`.
+    func renderData(_ view: any TemplateObject, with name: String) -> Data? {
+        library.renderBytes(name, view).map { Data($0) }
+    }
+
     struct PartialReference {
         let name: String
         let isParent: Bool

@@ -5,12 +5,12 @@ import Yams
 /// (`kind: {change-project: …}` is read as `t.kind.change-project` in templates). A key missing in a
 /// language falls back to the default language, with one warning per language listing what is missing.
 struct UIStrings: Sendable {
-    /// Per language: the nested tree templates see as `t`.
-    let trees: [String: [String: any Sendable]]
+    /// Per language: the nested tree templates see as `t`, built once.
+    let trees: [String: TemplateDictionary]
     /// Per language: flattened `a.b` keys.
     let flat: [String: [String: String]]
 
-    func tree(_ language: String) -> [String: any Sendable] { trees[language] ?? [:] }
+    func tree(_ language: String) -> TemplateDictionary { trees[language] ?? .empty }
 
     func lookup(_ key: String, in language: String) -> String? { flat[language]?[key] }
 
@@ -32,7 +32,7 @@ struct UIStrings: Sendable {
                                           file: "templates/i18n/\(config.defaultLanguage).yaml",
                                           hint: "create templates/i18n/\(config.defaultLanguage).yaml with the theme's UI strings"))
         }
-        var trees: [String: [String: any Sendable]] = [:]
+        var trees: [String: TemplateDictionary] = [:]
         for language in config.languages {
             var strings = flat[language.code] ?? [:]
             let missing = base.keys.filter { strings[$0] == nil }.sorted()
@@ -44,7 +44,7 @@ struct UIStrings: Sendable {
                 for key in missing { strings[key] = base[key] }
             }
             flat[language.code] = strings
-            trees[language.code] = nest(strings)
+            trees[language.code] = TemplateDictionary.nesting(strings)
         }
         return UIStrings(trees: trees, flat: flat)
     }
@@ -61,24 +61,5 @@ struct UIStrings: Sendable {
             diagnostics.error("UI string '\(prefix)' must be text or a mapping, not \(YAMLFields.describe(node))",
                               at: fields.source.location(of: node), hint: "write \(prefix.split(separator: ".").last ?? ""): \"…\"")
         }
-    }
-
-    private static func nest(_ flat: [String: String]) -> [String: any Sendable] {
-        var tree: [String: any Sendable] = [:]
-        for (key, value) in flat {
-            insert(value, at: key.split(separator: ".").map(String.init)[...], into: &tree)
-        }
-        return tree
-    }
-
-    private static func insert(_ value: String, at path: ArraySlice<String>, into tree: inout [String: any Sendable]) {
-        guard let first = path.first else { return }
-        if path.count == 1 {
-            tree[first] = value
-            return
-        }
-        var child = tree[first] as? [String: any Sendable] ?? [:]
-        insert(value, at: path.dropFirst(), into: &child)
-        tree[first] = child
     }
 }

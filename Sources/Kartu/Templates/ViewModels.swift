@@ -5,8 +5,10 @@ import Foundation
 // They hold only values, so pages can be rendered on any thread. The names below are the
 // templates' contract (see README).
 
-/// The whole site, as every page sees it (`site.title`, `site.languages`…).
-struct SiteView: TemplateRecord, Sendable {
+/// The whole site, as every page sees it (`site.title`, `site.languages`…). A class, like
+/// `LanguageView`: every page holds the same one, and a template reaching into it (`{{site.title}}`)
+/// gets a reference rather than a copy of the whole value boxed for each lookup.
+final class SiteView: TemplateRecord, Sendable {
     let title: String
     let rootURL: String
     let assetsURL: String
@@ -14,7 +16,16 @@ struct SiteView: TemplateRecord, Sendable {
     let defaultLanguage: String
     let languages: [LanguageView]
 
-    static let templateTable = TemplateTable<Self>("site", [
+    init(title: String, rootURL: String, assetsURL: String, baseURL: String, defaultLanguage: String, languages: [LanguageView]) {
+        self.title = title
+        self.rootURL = rootURL
+        self.assetsURL = assetsURL
+        self.baseURL = baseURL
+        self.defaultLanguage = defaultLanguage
+        self.languages = languages
+    }
+
+    static let templateTable = TemplateTable<SiteView>("site", [
         .text("title") { $0.title },
         .text("rootURL") { $0.rootURL },
         .text("assetsURL") { $0.assetsURL },
@@ -24,8 +35,14 @@ struct SiteView: TemplateRecord, Sendable {
     ])
 }
 
+/// OpenGraph writes locales with an underscore (`lt_LT`). Bytes, not Foundation's
+/// replacingOccurrences: it runs for every language on every page.
+func ogLocale(_ locale: String) -> String {
+    String(decoding: locale.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
+}
+
 /// A site language (`code`, `name`, `locale`, `url` of its home, `isDefault`).
-struct LanguageView: TemplateRecord, Sendable {
+final class LanguageView: TemplateRecord, Sendable {
     let code: String
     let name: String
     let locale: String
@@ -37,11 +54,22 @@ struct LanguageView: TemplateRecord, Sendable {
     let searchURL: String
     let searchIndexURL: String
 
-    static let templateTable = TemplateTable<Self>("language", [
+    init(code: String, name: String, locale: String, url: String, isDefault: Bool, feedURL: String?, searchURL: String, searchIndexURL: String) {
+        self.code = code
+        self.name = name
+        self.locale = locale
+        self.url = url
+        self.isDefault = isDefault
+        self.feedURL = feedURL
+        self.searchURL = searchURL
+        self.searchIndexURL = searchIndexURL
+    }
+
+    static let templateTable = TemplateTable<LanguageView>("language", [
         .text("code") { $0.code },
         .text("name") { $0.name },
         .text("locale") { $0.locale },
-        .text("ogLocale") { $0.locale.replacingOccurrences(of: "-", with: "_") },
+        .text("ogLocale") { ogLocale($0.locale) },
         .text("url") { $0.url },
         .bool("isDefault") { $0.isDefault },
         .text("feedURL") { $0.feedURL },
@@ -65,7 +93,7 @@ struct LanguageLinkView: TemplateRecord, Sendable {
         .text("code") { $0.code },
         .text("name") { $0.name },
         .text("locale") { $0.locale },
-        .text("ogLocale") { $0.locale.replacingOccurrences(of: "-", with: "_") },
+        .text("ogLocale") { ogLocale($0.locale) },
         .text("permalink") { $0.permalink },
         .text("url") { $0.url },
         .bool("isCurrent") { $0.isCurrent },
@@ -250,7 +278,7 @@ struct SectionView: TemplateRecord, Sendable {
 struct PageView: TemplateRecord, Sendable {
     let site: SiteView
     let lang: LanguageView
-    let t: [String: any Sendable]
+    let t: TemplateDictionary
     let title: String
     let description: String?
     let url: String
@@ -399,7 +427,7 @@ struct NotFoundView: TemplateRecord, Sendable {
     let code: String
     let name: String
     let url: String
-    let t: [String: any Sendable]
+    let t: TemplateDictionary
 
     static let templateTable = TemplateTable<Self>("not-found language", [
         .text("code") { $0.code },
