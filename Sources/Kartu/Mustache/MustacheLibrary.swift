@@ -4,12 +4,13 @@ struct MustacheLibrary: Sendable {
     let templates: [String: [MustacheNode]]
     let names: MustacheNameTable
     /// Per `TemplateFields` (by identity): for each name number, the slot answering it, or -1.
-    let slotTables: [ObjectIdentifier: [Int32]]
+    let slotTables: SlotTables
 
     init(templates: [String: [MustacheNode]], names: MustacheNameTable, root: TemplateFields?) {
         self.templates = templates
         self.names = names
         var tables: [ObjectIdentifier: [Int32]] = [:]
+        // A view model reachable only through a transform or a dictionary has no table and is looked up by name.
         var pending = root.map { [$0] } ?? []
         while let fields = pending.popLast() {
             let key = ObjectIdentifier(fields)
@@ -22,7 +23,7 @@ struct MustacheLibrary: Sendable {
                 }
             }
         }
-        slotTables = tables
+        slotTables = SlotTables(tables)
     }
 
     /// The page `name` renders for `root`, or nil when there is no such template.
@@ -37,5 +38,27 @@ struct MustacheLibrary: Sendable {
         var renderer = MustacheRenderer(library: self, root: .object(root))
         renderer.render(nodes, MustacheRenderer.Scope())
         return renderer.output
+    }
+}
+
+/// The slot tables in memory that is never copied or reference-counted while pages render: the
+/// context stack holds a plain pointer to its frame's table, so walking the stack copies nothing.
+final class SlotTables: @unchecked Sendable {
+    private let tables: [ObjectIdentifier: UnsafeMutablePointer<Int32>]
+
+    init(_ tables: [ObjectIdentifier: [Int32]]) {
+        self.tables = tables.mapValues { table in
+            let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, table.count))
+            pointer.initialize(from: table, count: table.count)
+            return pointer
+        }
+    }
+
+    deinit {
+        for pointer in tables.values { pointer.deallocate() }
+    }
+
+    subscript(fields: TemplateFields) -> UnsafePointer<Int32>? {
+        tables[ObjectIdentifier(fields)].map { UnsafePointer($0) }
     }
 }

@@ -16,7 +16,8 @@ struct MustacheRenderer {
     private struct Frame {
         let value: TemplateValue
         /// Slot per name number; nil for values without a table (looked up by name, or not at all).
-        let slots: [Int32]?
+        /// Owned by the library's `SlotTables`, which outlives the renderer.
+        let slots: UnsafePointer<Int32>?
     }
 
     struct Position {
@@ -41,7 +42,7 @@ struct MustacheRenderer {
     }
 
     private func frame(_ value: TemplateValue) -> Frame {
-        if case .object(let object) = value { return Frame(value: value, slots: library.slotTables[ObjectIdentifier(object.templateFields)]) }
+        if case .object(let object) = value { return Frame(value: value, slots: library.slotTables[object.templateFields]) }
         return Frame(value: value, slots: nil)
     }
 
@@ -145,13 +146,24 @@ struct MustacheRenderer {
         } else if name.isAnchored {
             value = lookup(name.ids[0], name.parts[0], in: stack[stack.count - 1])
         } else {
-            // Through a buffer pointer, so the walk down the stack does not copy each frame.
+            // Through a buffer pointer, reading a frame's table before its value: levels that do
+            // not have the name are passed without copying anything.
             value = stack.withUnsafeBufferPointer { frames in
                 let id = name.ids[0]
                 var level = frames.count - 1
                 while level >= 0 {
-                    let found = lookup(id, name.parts[0], in: frames[level])
-                    if case .missing = found { level -= 1 } else { return found }
+                    defer { level -= 1 }
+                    let found: TemplateValue
+                    if let slots = frames[level].slots {
+                        let slot = slots[id]
+                        guard slot >= 0, case .object(let object) = frames[level].value else { continue }
+                        found = object.templateValue(at: Int(slot))
+                    } else {
+                        guard case .object(let object) = frames[level].value else { continue }
+                        found = object.templateValue(named: name.parts[0])
+                    }
+                    if case .missing = found { continue }
+                    return found
                 }
                 return .missing
             }
@@ -159,7 +171,7 @@ struct MustacheRenderer {
         var part = 1
         while part < name.parts.count {
             guard case .object(let object) = value else { return .missing }
-            if let slots = library.slotTables[ObjectIdentifier(object.templateFields)] {
+            if let slots = library.slotTables[object.templateFields] {
                 let slot = slots[name.ids[part]]
                 value = slot >= 0 ? object.templateValue(at: Int(slot)) : .missing
             } else {
