@@ -1,4 +1,7 @@
-/// A parsed template: text and tags, sections holding their content.
+/// A parsed template: text and tags, sections holding their content. Not `indirect` (the arrays
+/// already are references), and names and partials are classes: rendering copies nodes out of
+/// their arrays on every page, and each copy costs one reference count per reference in it,
+/// contended between the threads rendering pages with the same templates.
 indirect enum MustacheNode: Sendable {
     /// Text up to and including a line break, or up to a tag: lines are separate nodes so that an
     /// indented partial can indent each of its lines.
@@ -16,16 +19,23 @@ indirect enum MustacheNode: Sendable {
     case blockOverride(name: String, [MustacheNode])
 }
 
-struct MustachePartial: Sendable {
+final class MustachePartial: Sendable {
     let name: String
     let indentation: [UInt8]?
     /// Set for a parent (`{{<name}}`): the blocks it overrides.
     let overrides: [String: [MustacheNode]]?
     let location: SourceLocation
+
+    init(name: String, indentation: [UInt8]?, overrides: [String: [MustacheNode]]?, location: SourceLocation) {
+        self.name = name
+        self.indentation = indentation
+        self.overrides = overrides
+        self.location = location
+    }
 }
 
 /// A name as a tag writes it: `title`, `site.title`, `.`, `.title`, `last()`, `empty(themes)`.
-struct MustacheName: Sendable {
+final class MustacheName: Sendable {
     let text: String
     /// The dot-separated parts; empty for `.` and for `last()`.
     let parts: [String]
@@ -36,6 +46,15 @@ struct MustacheName: Sendable {
     /// `.name`: looked up in the current context only.
     let isAnchored: Bool
     let location: SourceLocation
+
+    init(text: String, parts: [String], ids: [Int], transforms: [String], isAnchored: Bool, location: SourceLocation) {
+        self.text = text
+        self.parts = parts
+        self.ids = ids
+        self.transforms = transforms
+        self.isAnchored = isAnchored
+        self.location = location
+    }
 
     /// `{{.}}`: the current context itself.
     var isImplicit: Bool { parts.isEmpty && transforms.isEmpty }
