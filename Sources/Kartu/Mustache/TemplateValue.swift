@@ -38,7 +38,7 @@ protocol TemplateList {
 
 /// A view model whose fields are declared once, in a `TemplateTable`: the table gives both the
 /// names templates are checked against and the getters pages render with.
-protocol TemplateRecord: TemplateObject {
+protocol TemplateRecord: TemplateObject, SendableMetatype {
     static var templateTable: TemplateTable<Self> { get }
 }
 
