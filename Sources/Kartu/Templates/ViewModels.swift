@@ -154,7 +154,11 @@ struct TranslationView: TemplateRecord, Sendable {
 }
 
 /// What lists show of a document (section lists, home page).
-struct DocumentCardView: TemplateRecord, Sendable {
+///
+/// A class: a language's card of a document is made once and shown in many lists, and pushing it on
+/// the context stack is then one reference count, not a box holding a copy of every field (each
+/// counted, and contended between the threads rendering the pages that show it).
+final class DocumentCardView: TemplateRecord, Sendable {
     let title: String
     let url: String
     let date: String?
@@ -171,7 +175,26 @@ struct DocumentCardView: TemplateRecord, Sendable {
     let isOtherLanguage: Bool
     let themes: [LinkView]
 
-    static let templateTable = TemplateTable<Self>("card", [
+    init(title: String, url: String, date: String?, dateISO: String?, summary: String?, kind: String, kindLabel: String,
+         municipality: String?, country: String?, countryName: String?, language: String, languageName: String,
+         isOtherLanguage: Bool, themes: [LinkView]) {
+        self.title = title
+        self.url = url
+        self.date = date
+        self.dateISO = dateISO
+        self.summary = summary
+        self.kind = kind
+        self.kindLabel = kindLabel
+        self.municipality = municipality
+        self.country = country
+        self.countryName = countryName
+        self.language = language
+        self.languageName = languageName
+        self.isOtherLanguage = isOtherLanguage
+        self.themes = themes
+    }
+
+    static let templateTable = TemplateTable<DocumentCardView>("card", [
         .text("title") { $0.title },
         .text("url") { $0.url },
         .text("date") { $0.date },
