@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         // Writes the ZIP container of EPUB publications.
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // The preview server (`kartu serve`), in its own target: the library does not depend on it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        // Quiets the server's log: kartu prints its own lines.
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // libcmark-gfm and its extensions, from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -30,10 +34,19 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        .target(
+            name: "KartuServer",
+            dependencies: [
+                "Kartu",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "KartuCLI",
             dependencies: [
                 "Kartu",
+                "KartuServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +54,8 @@ let package = Package(
             name: "KartuTests",
             dependencies: [
                 "Kartu",
+                "KartuServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 // Reads written EPUBs back.
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 // kartu rendered with swift-mustache until it compiled its own templates: the

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kartu
+import KartuServer
 
 // The CLI only parses arguments and calls the library. Exit status: 0 success, 1 content or
 // template errors, 2 usage errors (ArgumentParser's own usage errors are mapped from 64 to 2).
@@ -58,11 +59,47 @@ struct Check: ParsableCommand {
     }
 }
 
-struct Kartu: ParsableCommand {
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into a private folder and serve it for a preview (http://127.0.0.1:1313/).")
+
+    @OptionGroup var site: SiteArguments
+
+    @Option(name: .long, help: "Port to serve on.")
+    var port: Int = 1313
+
+    @Option(name: .long, help: "Address to listen on (default: this computer only).")
+    var host: String = "127.0.0.1"
+
+    func run() async throws {
+        // The site is built as for the served address, into a folder of this run only, removed on exit.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kartu-serve-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("site")
+        let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+        if !["127.0.0.1", "localhost", "::1"].contains(host) {
+            printError(Diagnostic(.warning, "serving on \(host): other computers on the network can read the preview",
+                                  hint: "leave out --host to serve to this computer only").formatted(site.diagnosticFormat))
+        }
+        try runBuild(BuildOptions(root: URL(fileURLWithPath: site.root), output: output, baseURL: address, timings: timings),
+                     format: site.diagnosticFormat)
+        do {
+            try await SiteServer(folder: output).run(host: host, port: port) {
+                print("kartu: serving \(address) (Ctrl-C to stop)")
+            }
+        } catch where SiteServer.isPortInUse(error) {
+            printError(Diagnostic(.error, "port \(port) is in use", hint: "stop what serves on it, or pass another --port")
+                .formatted(site.diagnosticFormat))
+            throw ExitCode(2)
+        }
+    }
+}
+
+struct Kartu: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kartu",
         abstract: "A static-site generator for multilingual good-practice publications.",
-        subcommands: [Build.self, Check.self]
+        subcommands: [Build.self, Check.self, Serve.self]
     )
 }
 
@@ -89,7 +126,13 @@ func printError(_ text: String) {
 
 do {
     var command = try Kartu.parseAsRoot()
-    try command.run()
+    // `serve` is the one asynchronous command; called on its own type, so that its async `run` is
+    // the one called (on the protocol, ParsableCommand's synchronous default would print the help).
+    if let serve = command as? Serve {
+        try await serve.run()
+    } else {
+        try command.run()
+    }
 } catch let code as ExitCode {
     exit(code.rawValue)
 } catch {
