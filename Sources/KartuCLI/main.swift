@@ -81,11 +81,21 @@ struct Serve: AsyncParsableCommand {
             printError(Diagnostic(.warning, "serving on \(host): other computers on the network can read the preview",
                                   hint: "leave out --host to serve to this computer only").formatted(site.diagnosticFormat))
         }
-        try runBuild(BuildOptions(root: URL(fileURLWithPath: site.root), output: output, baseURL: address, timings: timings),
-                     format: site.diagnosticFormat)
+        let preview = PreviewSite(options: BuildOptions(root: URL(fileURLWithPath: site.root), output: output, baseURL: address,
+                                                        timings: timings))
+        let format = site.diagnosticFormat
+        // The first build must succeed: there is nothing to show before it. Later ones may fail:
+        // the last good site stays served, with the errors over every page.
+        try await report(await preview.rebuild(), preview: preview, format: format, failing: true)
+        let watcher = Task {
+            await SourceWatcher(root: preview.options.root).watch {
+                try? await report(await preview.rebuild(), preview: preview, format: format, failing: false)
+            }
+        }
+        defer { watcher.cancel() }
         do {
-            try await SiteServer(folder: output).run(host: host, port: port) {
-                print("kartu: serving \(address) (Ctrl-C to stop)")
+            try await SiteServer(folder: output, preview: preview).run(host: host, port: port) {
+                print("kartu: serving \(address) (Ctrl-C to stop); pages reload when content/ or templates/ change")
             }
         } catch where SiteServer.isPortInUse(error) {
             printError(Diagnostic(.error, "port \(port) is in use", hint: "stop what serves on it, or pass another --port")
@@ -93,6 +103,18 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(2)
         }
     }
+}
+
+/// Prints a build's diagnostics and summary, as `build` does; with `failing`, errors end the command.
+private func report(_ report: BuildReport?, preview: PreviewSite, format: Diagnostic.Format, failing: Bool) async throws {
+    guard let report else {
+        for diagnostic in await preview.diagnostics { printError(diagnostic.formatted(format)) }
+        if failing { throw ExitCode(2) }
+        return
+    }
+    for diagnostic in report.diagnostics { printError(diagnostic.formatted(format)) }
+    printError(report.summary)
+    if failing, report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
 }
 
 struct Kartu: AsyncParsableCommand {

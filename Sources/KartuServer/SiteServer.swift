@@ -9,17 +9,22 @@ import Logging
 public struct SiteServer: Sendable {
     /// The built site (`site/`, or a private folder `kartu serve` builds into).
     public let folder: URL
+    /// Set for `kartu serve`: pages carry the live-reload line, and `/__kartu/…` answers.
+    public let preview: PreviewSite?
 
-    public init(folder: URL) {
+    public init(folder: URL, preview: PreviewSite? = nil) {
         self.folder = folder
+        self.preview = preview
     }
 
     /// Refused paths first, then the files, then the 404 page for anything not found.
     public func router(logger: Logger = SiteServer.quietLogger) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: RefusedPaths())
-        router.add(middleware: NotFoundPage(page: folder.appendingPathComponent("404.html")))
+        if preview != nil { router.add(middleware: LivePages(folder: folder)) }
+        router.add(middleware: NotFoundPage(page: folder.appendingPathComponent("404.html"), live: preview != nil))
         router.add(middleware: FileMiddleware(folder.path, searchForIndexHtml: true, logger: logger))
+        if let preview { LiveReload.routes(router, preview: preview) }
         return router
     }
 
@@ -50,6 +55,7 @@ struct RefusedPaths<Context: RequestContext>: RouterMiddleware {
 /// Anything not found gets the site's `404.html`, with status 404, as a static host serves it.
 struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
     let page: URL
+    var live = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -58,6 +64,7 @@ struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPError where error.status == .notFound {
         }
         guard let data = try? Data(contentsOf: page) else { throw HTTPError(.notFound) }
+        if live { return LivePages<Context>.response(LiveReload.inject(into: data), status: .notFound, request: request) }
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: .notFound, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))

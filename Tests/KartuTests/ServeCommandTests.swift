@@ -93,4 +93,80 @@ struct ServeCommandTests {
         #expect(stderr.contains("error: port \(port) is in use"))
         #expect(first.interruptAndWait().status == 0)
     }
+
+    /// The generation `/__kartu/status` reports once it passes `after`, with the status body.
+    func status(_ server: Server, after generation: Int) async -> String? {
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            if let (_, body) = Server.fetch(URL(string: "http://127.0.0.1:\(server.port)/__kartu/status")!),
+               let range = body.range(of: #""generation":(\d+)"#, options: .regularExpression),
+               let number = Int(body[range].dropFirst("\"generation\":".count)), number > generation {
+                return body
+            }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return nil
+    }
+
+    @Test("pages carry one live-reload line and are otherwise the build's; an edit rebuilds; errors are reported, the last good site stays")
+    func liveReload() async throws {
+        let site = try TestSite.standard(repoTemplates: true)
+        let port = Int.random(in: 20000...40000)
+        let server = try Server(root: site.root, port: port)
+        let page = try #require(await server.get("/lt/projects/jonava/"))
+        let line = "<script src=\"/__kartu/live.js\" defer></script>\n"
+        #expect(page.body.components(separatedBy: line).count == 2)
+        // The same bytes as `kartu build` for the served address, but for that one line.
+        let built = try site.run(["build", "--root", site.root.path, "--output", site.url("built").path, "--base-url", "http://127.0.0.1:\(port)/"])
+        #expect(built.status == 0)
+        let expected = try String(contentsOf: site.url("built/lt/projects/jonava/index.html"), encoding: .utf8)
+        #expect(page.body.replacingOccurrences(of: line, with: "") == expected)
+
+        // A title edit: rebuilt, the page shows it.
+        let first = try #require(await status(server, after: 0))
+        #expect(first.contains("\"ok\":true"))
+        let path = "content/lt/projects/jonava.md"
+        let source = try String(contentsOf: site.url(path), encoding: .utf8)
+        try site.write(path, source.replacingOccurrences(of: "title: Jonava", with: "title: Jonavos rajonas"))
+        let second = try #require(await status(server, after: 1))
+        #expect(second.contains("\"ok\":true"))
+        #expect(try #require(await server.get("/lt/projects/jonava/")).body.contains("Jonavos rajonas"))
+
+        // Broken front matter: the errors as the terminal shows them, the last good page still served.
+        try site.write(path, "---\ntitle: [broken\n---\nx\n")
+        let third = try #require(await status(server, after: 2))
+        #expect(third.contains("\"ok\":false"))
+        #expect(third.contains("\"file\":\"content/lt/projects/jonava.md\",\"hint\""))
+        #expect(third.contains("\"line\":2"))
+        #expect(try #require(await server.get("/lt/projects/jonava/")).body.contains("Jonavos rajonas"))
+
+        // Fixed: no errors left.
+        try site.write(path, source)
+        let fourth = try #require(await status(server, after: 3))
+        #expect(fourth.contains("\"ok\":true"))
+        let result = server.interruptAndWait()
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("content/lt/projects/jonava.md:2:"))
+    }
+
+    @Test("the event stream announces each finished build")
+    func events() async throws {
+        let site = try TestSite.standard(repoTemplates: true)
+        let server = try Server(root: site.root, port: Int.random(in: 40001...60000))
+        _ = try #require(await server.get("/lt/"))
+        let curl = Process()
+        curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        curl.arguments = ["-sN", "--max-time", "6", "http://127.0.0.1:\(server.port)/__kartu/events"]
+        let pipe = Pipe()
+        curl.standardOutput = pipe
+        try curl.run()
+        try await Task.sleep(for: .milliseconds(500))
+        let path = "content/lt/projects/jonava.md"
+        try site.write(path, try String(contentsOf: site.url(path), encoding: .utf8) + "\nMore text.\n")
+        curl.waitUntilExit()
+        let events = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(events.hasPrefix(": kartu\n\n"))
+        #expect(events.contains("data: 2\n\n"))
+        #expect(server.interruptAndWait().status == 0)
+    }
 }
