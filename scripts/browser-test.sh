@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Browser tests of the default theme (search, language switch, 404) in headless Chromium.
+# Browser tests of the default theme (search, language switch, 404) and of kartu serve (reload on an edit, the error panel) in headless Chromium.
 # Installs what is missing (Debian chromium and chromium-driver, Python selenium and pytest),
 # builds kartu, then runs tests-browser/ with pytest: the tests build the example site (and a
 # generated one under a sub-path) into a temporary folder, serve it on 127.0.0.1 and drive the browser.

@@ -51,7 +51,8 @@ echo "epub: epubcheck found no errors or warnings in $(find "$out/site" "$out/no
 .build/debug/kartu build --strict --base-url http://127.0.0.1:8770/guide/ --output "$out/linked/guide"
 python3 scripts/check-links.py --root "$out/linked" --prefix /guide/ --port 8770
 
-# The theme in a real browser: search (folded, prefix, Polish), language switch, 404, no console error.
+# The theme in a real browser: search (folded, prefix, Polish), language switch, 404, no console error;
+# kartu serve reloading a page on an edit and showing a broken file's error over the last good page.
 scripts/browser-test.sh
 
 swift test --skip-build
