@@ -71,8 +71,8 @@ enum LiveReload {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: script)))
         }
         router.get("/__kartu/status") { _, _ in
-            let diagnostics = await preview.diagnostics
-            let status = Status(ok: !diagnostics.contains { $0.severity == .error }, generation: await preview.generation,
+            let (generation, diagnostics) = await preview.lastBuild
+            let status = Status(ok: !diagnostics.contains { $0.severity == .error }, generation: generation,
                                 diagnostics: diagnostics.map {
                                     .init(file: $0.file, line: $0.line, column: $0.column, severity: $0.severity == .error ? "error" : "warning",
                                           message: $0.message, hint: $0.hint)

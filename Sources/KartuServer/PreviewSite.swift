@@ -19,8 +19,8 @@ public actor PreviewSite {
         self.options = options
     }
 
-    public var folder: URL { options.output ?? options.root.appendingPathComponent("site") }
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// The last build's diagnostics with its generation, read together so they belong to one build.
+    public var lastBuild: (generation: Int, diagnostics: [Diagnostic]) { (generation, diagnostics) }
 
     /// Builds, keeps the diagnostics and tells every listener; usage problems (no content folder…)
     /// count as errors too.

@@ -2,13 +2,11 @@
 /// model reachable from the root has a table from name number to slot, built once.
 struct MustacheLibrary: Sendable {
     let templates: [String: [MustacheNode]]
-    let names: MustacheNameTable
     /// Per `TemplateFields` (by identity): for each name number, the slot answering it, or -1.
     let slotTables: SlotTables
 
     init(templates: [String: [MustacheNode]], names: MustacheNameTable, root: TemplateFields?) {
         self.templates = templates
-        self.names = names
         var tables: [ObjectIdentifier: [Int32]] = [:]
         // A view model reachable only through a transform or a dictionary has no table and is looked up by name.
         var pending = root.map { [$0] } ?? []

@@ -153,15 +153,10 @@ struct MustacheRenderer {
                 var level = frames.count - 1
                 while level >= 0 {
                     defer { level -= 1 }
-                    let found: TemplateValue
-                    if let slots = frames[level].slots {
-                        let slot = slots[id]
-                        guard slot >= 0, case .object(let object) = frames[level].value else { continue }
-                        found = object.templateValue(at: Int(slot))
-                    } else {
-                        guard case .object(let object) = frames[level].value else { continue }
-                        found = object.templateValue(named: name.parts[0])
-                    }
+                    let slots = frames[level].slots
+                    if let slots, slots[id] < 0 { continue }
+                    guard case .object(let object) = frames[level].value else { continue }
+                    let found = field(of: object, slots: slots, id: id, name: name.parts[0])
                     if case .missing = found { continue }
                     return found
                 }
@@ -171,12 +166,7 @@ struct MustacheRenderer {
         var part = 1
         while part < name.parts.count {
             guard case .object(let object) = value else { return .missing }
-            if let slots = library.slotTables[object.templateFields] {
-                let slot = slots[name.ids[part]]
-                value = slot >= 0 ? object.templateValue(at: Int(slot)) : .missing
-            } else {
-                value = object.templateValue(named: name.parts[part])
-            }
+            value = field(of: object, slots: library.slotTables[object.templateFields], id: name.ids[part], name: name.parts[part])
             part += 1
         }
         if name.transforms.isEmpty { return value }
@@ -186,11 +176,15 @@ struct MustacheRenderer {
     @inline(__always)
     private func lookup(_ id: Int, _ name: String, in frame: borrowing Frame) -> TemplateValue {
         guard case .object(let object) = frame.value else { return .missing }
-        if let slots = frame.slots {
-            let slot = slots[id]
-            return slot >= 0 ? object.templateValue(at: Int(slot)) : .missing
-        }
-        return object.templateValue(named: name)
+        return field(of: object, slots: frame.slots, id: id, name: name)
+    }
+
+    /// One name of one object: by slot where its fields have a table, else by name (dictionaries).
+    @inline(__always)
+    private func field(of object: any TemplateObject, slots: UnsafePointer<Int32>?, id: Int, name: String) -> TemplateValue {
+        guard let slots else { return object.templateValue(named: name) }
+        let slot = slots[id]
+        return slot >= 0 ? object.templateValue(at: Int(slot)) : .missing
     }
 
     // MARK: Transforms
