@@ -37,10 +37,14 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "Threads to use (default: one per core); the output is the same whatever the number.")
     var jobs: Int?
 
+    @Flag(name: .long, help: "Publish documents marked 'draft: true' too.")
+    var drafts = false
+
     func run() throws {
         let root = URL(fileURLWithPath: site.root)
-        let options = BuildOptions(root: root, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
+        var options = BuildOptions(root: root, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
                                    strict: strict, write: true, jobs: jobs, timings: timings)
+        options.drafts = drafts
         try runBuild(options, format: site.diagnosticFormat)
     }
 }
@@ -71,6 +75,15 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "Address to listen on (default: this computer only).")
     var host: String = "127.0.0.1"
 
+    @Flag(name: .long, help: "Show documents marked 'draft: true' too.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Open the site in the web browser once it is served.")
+    var open = false
+
+    @Flag(name: .long, help: "After an edit, go to the edited document's page instead of reloading the page shown.")
+    var navigate = false
+
     func run() async throws {
         // The site is built as for the served address, into a folder of this run only, removed on exit.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kartu-serve-\(UUID().uuidString)")
@@ -81,27 +94,48 @@ struct Serve: AsyncParsableCommand {
             printError(Diagnostic(.warning, "serving on \(host): other computers on the network can read the preview",
                                   hint: "leave out --host to serve to this computer only").formatted(site.diagnosticFormat))
         }
-        let preview = PreviewSite(options: BuildOptions(root: URL(fileURLWithPath: site.root), output: output, baseURL: address,
-                                                        timings: timings))
+        var options = BuildOptions(root: URL(fileURLWithPath: site.root), output: output, baseURL: address, timings: timings)
+        options.drafts = drafts
+        let preview = PreviewSite(options: options)
         let format = site.diagnosticFormat
         // The first build must succeed: there is nothing to show before it. Later ones may fail:
         // the last good site stays served, with the errors over every page.
         try await report(await preview.rebuild(), preview: preview, format: format, failing: true)
         let watcher = Task {
-            await SourceWatcher(root: preview.options.root).watch {
-                try? await report(await preview.rebuild(), preview: preview, format: format, failing: false)
+            await SourceWatcher(root: options.root).watch { changes in
+                try? await report(await preview.rebuild(after: changes), preview: preview, format: format, failing: false)
             }
         }
         defer { watcher.cancel() }
         do {
-            try await SiteServer(folder: output, preview: preview).run(host: host, port: port) {
+            try await SiteServer(folder: output, preview: preview, navigate: navigate).run(host: host, port: port) {
                 print("kartu: serving \(address) (Ctrl-C to stop); pages reload when content/ or templates/ change")
+                if open { openBrowser(address) }
             }
         } catch where SiteServer.isPortInUse(error) {
             printError(Diagnostic(.error, "port \(port) is in use", hint: "stop what serves on it, or pass another --port")
                 .formatted(site.diagnosticFormat))
             throw ExitCode(2)
         }
+    }
+}
+
+/// Opens `address` with the desktop's browser; without one, says so (the address is printed anyway).
+private func openBrowser(_ address: String) {
+    #if os(macOS)
+    let opener = "/usr/bin/open"
+    #else
+    let opener = "/usr/bin/xdg-open"
+    #endif
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: opener)
+    process.arguments = [address]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    do {
+        try process.run()
+    } catch {
+        printError("kartu: could not open a browser (\(opener)); open \(address) yourself")
     }
 }
 

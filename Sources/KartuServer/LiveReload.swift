@@ -23,7 +23,8 @@ enum LiveReload {
         return Data(bytes + scriptLine)
     }
 
-    /// Reloads the page when a build finishes; shows the build's errors over the page while there are any.
+    /// Reloads the page when a build changed it (or goes to the edited document's page with
+    /// `--navigate`); shows the build's errors over the page while there are any.
     static let script = """
     (() => {
       const show = (status) => {
@@ -43,9 +44,19 @@ enum LiveReload {
       };
       const check = () => fetch('/__kartu/status', { cache: 'no-store' }).then((r) => r.json()).then(show).catch(() => {});
       check();
+      // This page's file in the site: /lt/x/ is lt/x/index.html.
+      const path = decodeURIComponent(location.pathname).slice(1);
+      const here = path === '' || path.endsWith('/') ? path + 'index.html' : path;
       const events = new EventSource('/__kartu/events');
-      events.onmessage = () => fetch('/__kartu/status', { cache: 'no-store' }).then((r) => r.json())
-        .then((status) => { if (status.ok) location.reload(); else show(status); }).catch(() => {});
+      events.onmessage = (message) => {
+        const build = JSON.parse(message.data);
+        fetch('/__kartu/status', { cache: 'no-store' }).then((r) => r.json()).then((status) => {
+          if (!status.ok) return show(status);
+          const edited = build.navigate ? build.edited.find((url) => url !== location.pathname) : undefined;
+          if (edited) location.assign(edited);
+          else if (document.getElementById('kartu-errors') || build.changed === null || build.changed.includes(here)) location.reload();
+        }).catch(() => {});
+      };
     })();
     """
 
@@ -63,7 +74,16 @@ enum LiveReload {
         let diagnostics: [Problem]
     }
 
-    static func routes(_ router: Router<BasicRequestContext>, preview: PreviewSite) {
+    /// What the event stream sends after each build: its number, the site files it changed (null:
+    /// all of them may have), the pages of the documents edited, and whether to go to them.
+    struct Event: Encodable {
+        let generation: Int
+        let changed: [String]?
+        let edited: [String]
+        let navigate: Bool
+    }
+
+    static func routes(_ router: Router<BasicRequestContext>, preview: PreviewSite, navigate: Bool) {
         router.get("/__kartu/live.js") { _, _ in
             var headers = HTTPFields()
             headers[.contentType] = "text/javascript; charset=utf-8"
@@ -92,8 +112,12 @@ enum LiveReload {
             return Response(status: .ok, headers: headers, body: .init { writer in
                 // A comment first, so the browser knows the stream is open; then one event per finished build.
                 try await writer.write(ByteBuffer(string: ": kartu\n\n"))
-                for await generation in builds.cancelOnGracefulShutdown() {
-                    try await writer.write(ByteBuffer(string: "data: \(generation)\n\n"))
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                for await build in builds.cancelOnGracefulShutdown() {
+                    let event = Event(generation: build.generation, changed: build.changedFiles, edited: build.editedPages, navigate: navigate)
+                    let json = String(decoding: try encoder.encode(event), as: UTF8.self)
+                    try await writer.write(ByteBuffer(string: "data: \(json)\n\n"))
                 }
                 try await writer.finish(nil)
             })

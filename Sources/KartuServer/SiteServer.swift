@@ -11,10 +11,13 @@ public struct SiteServer: Sendable {
     public let folder: URL
     /// Set for `kartu serve`: pages carry the live-reload line, and `/__kartu/…` answers.
     public let preview: PreviewSite?
+    /// With a preview: pages go to the edited document's page after a build (`--navigate`).
+    public let navigate: Bool
 
-    public init(folder: URL, preview: PreviewSite? = nil) {
+    public init(folder: URL, preview: PreviewSite? = nil, navigate: Bool = false) {
         self.folder = folder
         self.preview = preview
+        self.navigate = navigate
     }
 
     /// Refused paths first, then the files, then the 404 page for anything not found.
@@ -24,7 +27,7 @@ public struct SiteServer: Sendable {
         if preview != nil { router.add(middleware: LivePages(folder: folder)) }
         router.add(middleware: NotFoundPage(page: folder.appendingPathComponent("404.html"), live: preview != nil))
         router.add(middleware: FileMiddleware(folder.path, searchForIndexHtml: true, logger: logger))
-        if let preview { LiveReload.routes(router, preview: preview) }
+        if let preview { LiveReload.routes(router, preview: preview, navigate: navigate) }
         return router
     }
 

@@ -119,7 +119,7 @@ struct SearchIndexTests {
                               municipality: i == 1 ? "Kazlų Rūda" : nil, languageName: "Lietuvių", summary: nil,
                               text: i.isMultiple(of: 2) ? "mokykla ir mokytojai" : "žmogiškasis kapitalas")
         }
-        let files = Dictionary(uniqueKeysWithValues: SearchIndex.files(for: entries, workers: Workers()))
+        let files = Dictionary(uniqueKeysWithValues: SearchIndex(entries: entries, workers: Workers()).files)
         func object<T>(_ name: String, as: T.Type) throws -> T? {
             guard let data = files[name] else { return nil }
             return try JSONSerialization.jsonObject(with: data) as? T
@@ -158,7 +158,7 @@ struct SearchIndexTests {
     func escaping() throws {
         let entry = SearchIndex.Entry(title: "</script><b>\"x\"</b>", url: "/lt/a/", kindLabel: "K", municipality: nil,
                                       languageName: "L", summary: "\u{2028}line", text: "")
-        let files = Dictionary(uniqueKeysWithValues: SearchIndex.files(for: [entry], workers: Workers()))
+        let files = Dictionary(uniqueKeysWithValues: SearchIndex(entries: [entry], workers: Workers()).files)
         let chunk = try #require(files["d-0.json"])
         let decoded = try #require(try JSONSerialization.jsonObject(with: chunk) as? [[String: String]])
         #expect(decoded[0]["t"] == "</script><b>\"x\"</b>")

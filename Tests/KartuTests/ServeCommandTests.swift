@@ -166,7 +166,11 @@ struct ServeCommandTests {
         curl.waitUntilExit()
         let events = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(events.hasPrefix(": kartu\n\n"))
-        #expect(events.contains("data: 2\n\n"))
+        // A text edit: the edited page and its language's search files, named; the document's page to go to.
+        let event = try #require(events.split(separator: "\n").first { $0.hasPrefix("data: ") }?.dropFirst(6))
+        #expect(event.hasPrefix("{\"changed\":[\"lt/projects/jonava/index.html\""))
+        #expect(event.contains("\"lt/search/"))
+        #expect(event.hasSuffix("\"edited\":[\"/lt/projects/jonava/\"],\"generation\":2,\"navigate\":false}"))
         #expect(server.interruptAndWait().status == 0)
     }
 }

@@ -8,6 +8,8 @@ struct ContentLoader {
     let config: SiteConfig
     let themes: ThemeCatalog
     let workers: Workers
+    /// Publish documents marked `draft: true` too (`--drafts`, for a preview).
+    var drafts = false
 
     /// What `content/` holds, checked.
     struct Content: Sendable {
@@ -17,6 +19,8 @@ struct ContentLoader {
         /// Markdown files read but not published (drafts, and files whose front matter failed), by
         /// source path: a reference to one is not a reference to a missing file.
         var unpublished: Set<String> = []
+        /// What reading each Markdown file found, by source path (files without problems left out).
+        var fileProblems: [String: [Diagnostic]] = [:]
 
         /// Published documents per language code, in site order.
         func documentCounts(_ languages: [Language]) -> [(language: String, count: Int)] {
@@ -65,7 +69,8 @@ struct ContentLoader {
         var documents: [Document] = []
         for (entry, (document, problems)) in zip(markdown, parsed) {
             diagnostics.append(contentsOf: problems)
-            if let document, !document.metadata.draft {
+            if !problems.items.isEmpty { result.fileProblems[entry.sourcePath] = problems.items }
+            if let document, drafts || !document.metadata.draft {
                 documents.append(document)
             } else {
                 result.unpublished.insert(entry.sourcePath)
@@ -126,6 +131,18 @@ struct ContentLoader {
                 others.append(Entry(language: language, languagePath: relPath, absolutePath: target.path))
             }
         }
+    }
+
+    /// Reads the Markdown file at `sourcePath` (`content/<language>/…`) again, as `load` read it;
+    /// nil when it is not a plain file of a language folder (`kartu serve` then builds everything).
+    func reread(_ sourcePath: String) -> (Document?, Diagnostics)? {
+        let parts = sourcePath.split(separator: "/", maxSplits: 2).map(String.init)
+        guard parts.count == 3, parts[0] == "content", config.languages.contains(where: { $0.code == parts[1] }),
+              !parts[2].split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { return nil }
+        let path = root.appendingPathComponent(sourcePath).path
+        var status = stat()
+        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return parse(Entry(language: parts[1], languagePath: parts[2], absolutePath: path))
     }
 
     /// Reads one Markdown file and checks its front matter.

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// The front matter of a document, typed and checked.
-public struct DocumentMetadata: Sendable {
+public struct DocumentMetadata: Sendable, Hashable {
     public struct Decision: Sendable, Hashable {
         public var number: String
         public var date: DayDate

@@ -1,14 +1,40 @@
 import Foundation
 
 /// Every document's Markdown parsed, its links checked and rewritten, and its body rendered to HTML,
-/// with the headings and backlinks the page step needs.
+/// with the headings and backlinks the page step needs. What each document's text yielded (its
+/// link targets, anchors into other documents and problems) is kept, so that `kartu serve` can
+/// render one edited document again and know what else its edit touched.
 struct RenderedBodies: Sendable {
     /// Per document: its body as HTML.
-    let html: [String]
+    var html: [String]
     /// Per document: its headings (ids unique within the document).
-    let headings: [[MarkdownDocument.Heading]]
+    var headings: [[MarkdownDocument.Heading]]
     /// Per document: the page documents whose text links to it, in document order, once each.
-    let backlinks: [[Int]]
+    var backlinks: [[Int]]
+    /// Per document: what rendering its text found besides the HTML.
+    var found: [Found]
+    /// How links were resolved: the same for every document until a document is added, removed or moved.
+    let resolver: LinkResolver
+
+    /// One document's link targets, anchors into other documents, heading ids and problems.
+    struct Found: Sendable {
+        /// Other documents its text links to, each once, in order.
+        var targets: [Int]
+        var anchors: [LinkResolver.Anchor]
+        var headingIDs: Set<String>
+        var problems: Diagnostics
+    }
+
+    /// Every document's problems, with every anchor checked against the headings now known.
+    var problems: Diagnostics {
+        var problems = Diagnostics()
+        let headingIDs = found.map(\.headingIDs)
+        for found in found {
+            problems.append(contentsOf: found.problems)
+            for anchor in found.anchors { anchor.check(headingIDs, diagnostics: &problems) }
+        }
+        return problems
+    }
 }
 
 /// Renders bodies one document at a time per worker: a syntax tree is freed as soon as its HTML is
@@ -26,7 +52,6 @@ struct BodyRenderer {
     let workers: Workers
 
     func render(diagnostics: inout Diagnostics) -> RenderedBodies {
-        let documents = self.documents, unsafeHTML = self.unsafeHTML, footnoteBackLabel = self.footnoteBackLabel
         let resolver = LinkResolver(
             documentsBySource: Dictionary(documents.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { a, _ in a }),
             urlPaths: documents.map(\.urlPath),
@@ -34,40 +59,63 @@ struct BodyRenderer {
             resources: Dictionary(resources.map { ($0.sourcePath, $0.outputPath) }, uniquingKeysWith: { a, _ in a }),
             assetPaths: Set(assets.map { "assets/" + $0 }),
             basePath: basePath)
-        let bodies = workers.map(Array(documents.indices)) { i -> Body in
-            let document = documents[i]
-            let markdown = MarkdownDocument(document.body, lineOffset: document.bodyLineOffset, unsafeHTML: unsafeHTML)
-            var body = Body(headings: markdown.headings, ids: Set(markdown.headings.map(\.id)))
-            for link in markdown.links {
-                guard let resolution = resolver.resolve(link, in: i, sourcePath: document.sourcePath, ownHeadingIDs: body.ids,
-                                                        diagnostics: &body.problems)
-                else { continue }
-                if let url = resolution.url { markdown.setURL(url, of: link) }
-                if let target = resolution.target, target != i { body.targets.append(target) }
-                if let anchor = resolution.anchor { body.anchors.append(anchor) }
-            }
-            body.html = markdown.renderHTML(footnoteBackLabel: footnoteBackLabel(document.language))
-            return body
-        }
-        let headingIDs = bodies.map(\.ids)
+        let bodies = workers.map(Array(documents.indices)) { i in render(i, resolver: resolver) }
         var backlinks = [[Int]](repeating: [], count: documents.count)
-        for (i, body) in bodies.enumerated() {
-            diagnostics.append(contentsOf: body.problems)
-            for anchor in body.anchors { anchor.check(headingIDs, diagnostics: &diagnostics) }
+        for (i, body) in bodies.enumerated() where documents[i].role == .page {
             // "Referenced by" lists document pages only, once each.
-            guard documents[i].role == .page else { continue }
-            for target in Set(body.targets).sorted() { backlinks[target].append(i) }
+            for target in body.found.targets { backlinks[target].append(i) }
         }
-        return RenderedBodies(html: bodies.map(\.html), headings: bodies.map(\.headings), backlinks: backlinks)
+        let rendered = RenderedBodies(html: bodies.map(\.html), headings: bodies.map(\.headings), backlinks: backlinks,
+                                      found: bodies.map(\.found), resolver: resolver)
+        diagnostics.append(contentsOf: rendered.problems)
+        return rendered
     }
 
-    /// One document's outcome, before anchors into other documents are checked.
-    private struct Body: Sendable {
-        var html = ""
+    /// `previous` with document `i` (now `documents[i]`) rendered again: its HTML, headings and
+    /// problems, and the backlinks of the documents its links now reach or no longer reach. Valid
+    /// while no document was added, removed or moved (the resolver stays the same).
+    func rerender(_ i: Int, in previous: RenderedBodies) -> RenderedBodies {
+        let body = render(i, resolver: previous.resolver)
+        var next = previous
+        next.html[i] = body.html
+        next.headings[i] = body.headings
+        next.found[i] = body.found
+        if documents[i].role == .page {
+            let before = Set(previous.found[i].targets), after = Set(body.found.targets)
+            for target in before.subtracting(after) { next.backlinks[target].removeAll { $0 == i } }
+            for target in after.subtracting(before) {
+                let list = next.backlinks[target]
+                next.backlinks[target].insert(i, at: list.firstIndex { $0 > i } ?? list.count)
+            }
+        }
+        return next
+    }
+
+    /// One document's body: the syntax tree is freed as soon as its HTML is written.
+    private func render(_ i: Int, resolver: LinkResolver) -> (html: String, headings: [MarkdownDocument.Heading], found: RenderedBodies.Found) {
+        let document = documents[i]
+        let markdown = MarkdownDocument(document.body, lineOffset: document.bodyLineOffset, unsafeHTML: unsafeHTML)
+        var found = RenderedBodies.Found(targets: [], anchors: [], headingIDs: Set(markdown.headings.map(\.id)), problems: Diagnostics())
         var targets: [Int] = []
-        var problems = Diagnostics()
-        let headings: [MarkdownDocument.Heading]
-        let ids: Set<String>
-        var anchors: [LinkResolver.Anchor] = []
+        for link in markdown.links {
+            guard let resolution = resolver.resolve(link, in: i, sourcePath: document.sourcePath, ownHeadingIDs: found.headingIDs,
+                                                    diagnostics: &found.problems)
+            else { continue }
+            if let url = resolution.url { markdown.setURL(url, of: link) }
+            if let target = resolution.target, target != i { targets.append(target) }
+            if let anchor = resolution.anchor { found.anchors.append(anchor) }
+        }
+        found.targets = Set(targets).sorted()
+        return (markdown.renderHTML(footnoteBackLabel: footnoteBackLabel(document.language)), markdown.headings, found)
+    }
+}
+
+extension BodyRenderer {
+    /// The same renderer with document `i` replaced by its edited version (same place, same URL).
+    func replacing(_ i: Int, with document: Document) -> BodyRenderer {
+        var documents = self.documents
+        documents[i] = document
+        return BodyRenderer(documents: documents, resources: resources, assets: assets, basePath: basePath, unsafeHTML: unsafeHTML,
+                            footnoteBackLabel: footnoteBackLabel, workers: workers)
     }
 }

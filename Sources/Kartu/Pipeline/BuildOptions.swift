@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var write: Bool
     /// Threads to use; nil for one per core. The output is the same bytes whatever the number.
     public var jobs: Int?
+    /// Publish documents marked `draft: true` too (`--drafts`).
+    public var drafts = false
     /// Print each step's wall time to stderr (`KARTU_TIMINGS=1`).
     public var timings: Bool
     /// Tests only: records on which threads the build's parallel maps ran.

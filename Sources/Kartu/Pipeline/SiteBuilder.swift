@@ -16,38 +16,44 @@ public struct SiteBuilder {
     public func run() throws(Diagnostic) -> BuildReport {
         let start = ContinuousClock.now
         let (root, output) = try checkedFolders()
-        let workers = Workers(count: options.jobs, recorder: options.threadRecorder)
         let timer = StepTimer(enabled: options.timings)
-        var problems = Diagnostics()
-        var documentCounts: [(language: String, count: Int)] = []
-        func report(pages: Int = 0) -> BuildReport {
-            BuildReport(diagnostics: problems.sorted, documentsPerLanguage: documentCounts, pagesWritten: pages,
-                        elapsed: (ContinuousClock.now - start).seconds, strict: options.strict, wrote: options.write)
+        var assembly = assemble(root: root, timer: timer)
+        var written = 0
+        if let site = assembly.site {
+            written = timer.step("rendering and output") {
+                options.write ? site.output.write(to: output, diagnostics: &assembly.problems) : site.output.check(diagnostics: &assembly.problems)
+            }
         }
+        return assembly.report(pages: written, elapsed: (ContinuousClock.now - start).seconds, options: options)
+    }
 
+    /// Every step but writing: the site ready to render, or the problems that keep it from being built.
+    func assemble(root: URL, timer: StepTimer = StepTimer(enabled: false)) -> SiteAssembly {
+        let workers = Workers(count: options.jobs, recorder: options.threadRecorder)
+        var problems = Diagnostics()
         guard let configuration = timer.step("configuration", {
             Configuration.read(root: root, baseURL: options.baseURL, diagnostics: &problems)
-        }) else { return report() }
+        }) else { return SiteAssembly(problems: problems) }
         let config = configuration.site
-        let content = timer.step("content") {
-            ContentLoader(root: root, config: config, themes: configuration.themes, workers: workers).load(diagnostics: &problems)
-        }
-        documentCounts = content.documentCounts(config.languages)
+        let loader = ContentLoader(root: root, config: config, themes: configuration.themes, workers: workers, drafts: options.drafts)
+        let content = timer.step("content") { loader.load(diagnostics: &problems) }
+        let documentCounts = content.documentCounts(config.languages)
         let catalog = timer.step("publications") {
             PublicationCatalog.build(content.documents, languages: config.languages, unpublished: content.unpublished,
                                      diagnostics: &problems)
         }
         let theme = timer.step("templates") { TemplateFolder.load(root: root, config: config, diagnostics: &problems) }
-        let bodies = timer.step("markdown, links and HTML") {
-            BodyRenderer(documents: content.documents, resources: content.resources, assets: theme.assets,
-                         basePath: configuration.basePath, unsafeHTML: config.unsafeHTML,
-                         footnoteBackLabel: { [strings = theme.strings] in strings.lookup("footnoteBack", in: $0) }, workers: workers)
-                .render(diagnostics: &problems)
-        }
+        let bodyRenderer = BodyRenderer(documents: content.documents, resources: content.resources, assets: theme.assets,
+                                        basePath: configuration.basePath, unsafeHTML: config.unsafeHTML,
+                                        footnoteBackLabel: { [strings = theme.strings] in strings.lookup("footnoteBack", in: $0) },
+                                        workers: workers)
+        let bodies = timer.step("markdown, links and HTML") { bodyRenderer.render(diagnostics: &problems) }
         let related = timer.step("related documents") {
             RelatedDocuments(limit: 5, workers: workers).compute(content.documents, isPage: content.documents.map { $0.role == .page })
         }
-        guard let templates = theme.templates, !problems.hasErrors else { return report() }
+        guard let templates = theme.templates, !problems.hasErrors else {
+            return SiteAssembly(problems: problems, documentCounts: documentCounts)
+        }
 
         let model = SiteModel(configuration: configuration, strings: theme.strings, content: content, publications: catalog,
                               bodies: bodies, related: related)
@@ -60,13 +66,33 @@ public struct SiteBuilder {
             PageAssembler(model: model, templates: templates, downloads: books.downloads, workers: workers)
                 .pages(resources: content.resources, extraFiles: books.files, diagnostics: &problems)
         }
-        guard !problems.hasErrors else { return report() }
-
-        let written = timer.step("rendering and output") {
-            let site = SiteOutput(site: pages, templates: templates, resources: content.resources, assets: theme.assets,
-                                  root: root, workers: workers)
-            return options.write ? site.write(to: output, diagnostics: &problems) : site.check(diagnostics: &problems)
-        }
-        return report(pages: written)
+        guard !problems.hasErrors else { return SiteAssembly(problems: problems, documentCounts: documentCounts) }
+        let output = SiteOutput(site: pages, templates: templates, resources: content.resources, assets: theme.assets,
+                                root: root, workers: workers)
+        let site = AssembledSite(loader: loader, content: content, bodyRenderer: bodyRenderer, bodies: bodies, model: model,
+                                 output: output)
+        return SiteAssembly(problems: problems, documentCounts: documentCounts, site: site)
     }
+}
+
+/// What the steps before writing made: every problem found, and the site when there was no error.
+struct SiteAssembly {
+    var problems: Diagnostics
+    var documentCounts: [(language: String, count: Int)] = []
+    var site: AssembledSite? = nil
+
+    func report(pages: Int, elapsed: TimeInterval, options: BuildOptions) -> BuildReport {
+        BuildReport(diagnostics: problems.sorted, documentsPerLanguage: documentCounts, pagesWritten: pages, elapsed: elapsed,
+                    strict: options.strict, wrote: options.write)
+    }
+}
+
+/// A site ready to write, with what `kartu serve` needs to redo one edited document's part of it.
+struct AssembledSite: Sendable {
+    let loader: ContentLoader
+    let content: ContentLoader.Content
+    let bodyRenderer: BodyRenderer
+    let bodies: RenderedBodies
+    let model: SiteModel
+    let output: SiteOutput
 }

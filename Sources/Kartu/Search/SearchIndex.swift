@@ -10,12 +10,12 @@ import Foundation
 ///   [documents with it elsewhere]]` (a prefix query reads one shard per query word);
 /// - `d-<n>.json`: documents in chunks of `chunkSize`, each `{t: title, u: url, k: kind,
 ///   m: municipality, l: language, x: excerpt}`; documents are numbered newest first.
-struct SearchIndex {
+struct SearchIndex: Sendable {
     static let folder = "search"
     static let chunkSize = 20
     static let excerptLength = 320
 
-    struct Entry {
+    struct Entry: Sendable, Equatable {
         let title: String
         let url: String
         let kindLabel: String
@@ -113,52 +113,106 @@ struct SearchIndex {
         return terms
     }
 
-    /// The index files of one language: path relative to the language's search folder → bytes.
-    static func files(for entries: [Entry], workers: Workers) -> [(String, Data)] {
+    /// Every entry, numbered in order (newest first), with its words.
+    private(set) var entries: [Entry]
+    private var terms: [Terms]
+    /// Word → entries with it in the title / elsewhere, ascending.
+    private var titleHits: [String: [Int]] = [:]
+    private var textHits: [String: [Int]] = [:]
+    /// Shard (two-letter prefix) → its words.
+    private var shards: [String: Set<String>] = [:]
+
+    /// The index of one language's entries, in the order they are numbered.
+    init(entries: [Entry], workers: Workers) {
+        self.entries = entries
         // Splitting text into words is most of the work and independent per entry: done on all
         // cores, then gathered in entry order, so the postings are the same on any number of threads.
-        let terms = workers.map(entries) { Self.terms(of: $0) }
-        var titleHits: [String: [Int]] = [:]
-        var textHits: [String: [Int]] = [:]
+        terms = workers.map(entries) { Self.terms(of: $0) }
         for (id, entryTerms) in terms.enumerated() {
             for word in entryTerms.title { titleHits[word, default: []].append(id) }
             for word in entryTerms.other { textHits[word, default: []].append(id) }
         }
-        var shards: [String: [String: [[Int]]]] = [:]
-        for word in Set(titleHits.keys).union(textHits.keys) {
-            shards[shard(of: word), default: [:]][word] = [titleHits[word] ?? [], textHits[word] ?? []]
-        }
-        var files: [(String, Data)] = []
-        for (name, words) in shards.sorted(by: { $0.key < $1.key }) {
-            var json = "{"
-            for (i, word) in words.keys.sorted().enumerated() {
-                if i > 0 { json.append(",") }
-                JSONText.string(word, into: &json)
-                json.append(":[")
-                JSONText.integers(words[word]![0], into: &json)
-                json.append(",")
-                JSONText.integers(words[word]![1], into: &json)
-                json.append("]")
-            }
-            json.append("}")
-            files.append(("t-\(fileName(name)).json", Data(json.utf8)))
-        }
-        var chunk = 0
-        while chunk * chunkSize < entries.count {
-            let slice = entries[(chunk * chunkSize)..<min(entries.count, (chunk + 1) * chunkSize)]
-            let documents = slice.map { entry in
-                var document = ["t": entry.title, "u": entry.url, "k": entry.kindLabel, "l": entry.languageName,
-                                "x": excerpt(summary: entry.summary, text: entry.text)]
-                if let municipality = entry.municipality { document["m"] = municipality }
-                return JSONText.object(document)
-            }
-            files.append(("d-\(chunk).json", Data(("[" + documents.joined(separator: ",") + "]").utf8)))
-            chunk += 1
-        }
-        let shardList = shards.keys.sorted().map { "[" + JSONText.string($0) + "," + JSONText.string(fileName($0)) + "]" }
-        let meta = "{\"chunkSize\":\(chunkSize),\"documents\":\(entries.count),\"shards\":[" + shardList.joined(separator: ",") + "],\"version\":1}"
-        files.append(("meta.json", Data(meta.utf8)))
+        for word in Set(titleHits.keys).union(textHits.keys) { shards[Self.shard(of: word), default: []].insert(word) }
+    }
+
+    /// The index files: path relative to the language's search folder → bytes.
+    var files: [(String, Data)] {
+        var files = shards.keys.sorted().map { ("t-\(Self.fileName($0)).json", shardFile($0)) }
+        files += (0..<chunkCount).map { ("d-\($0).json", chunkFile($0)) }
+        files.append(("meta.json", metaFile))
         return files
+    }
+
+    /// Entry `id` replaced by `entry` (`kartu serve`, after an edit): the files that changed, each
+    /// with its new bytes, or nil when the file is no longer part of the index.
+    mutating func replace(_ id: Int, with entry: Entry) -> [(String, Data?)] {
+        let old = terms[id], new = Self.terms(of: entry)
+        entries[id] = entry
+        terms[id] = new
+        let shardsBefore = Set(shards.keys)
+        var touched = Set<String>()
+        func remove(_ word: String, from hits: inout [String: [Int]]) {
+            hits[word]?.removeAll { $0 == id }
+            if hits[word]?.isEmpty == true { hits[word] = nil }
+            touched.insert(word)
+        }
+        func add(_ word: String, to hits: inout [String: [Int]]) {
+            let list = hits[word] ?? []
+            hits[word, default: []].insert(id, at: list.firstIndex { $0 > id } ?? list.count)
+            touched.insert(word)
+        }
+        for word in old.title { remove(word, from: &titleHits) }
+        for word in old.other { remove(word, from: &textHits) }
+        for word in new.title { add(word, to: &titleHits) }
+        for word in new.other { add(word, to: &textHits) }
+        var changedShards = Set<String>()
+        for word in touched {
+            let shard = Self.shard(of: word)
+            changedShards.insert(shard)
+            if titleHits[word] == nil && textHits[word] == nil {
+                shards[shard]?.remove(word)
+                if shards[shard]?.isEmpty == true { shards[shard] = nil }
+            } else {
+                shards[shard, default: []].insert(word)
+            }
+        }
+        var changed: [(String, Data?)] = changedShards.sorted().map { ("t-\(Self.fileName($0)).json", shards[$0] == nil ? nil : shardFile($0)) }
+        changed.append(("d-\(id / Self.chunkSize).json", chunkFile(id / Self.chunkSize)))
+        if Set(shards.keys) != shardsBefore { changed.append(("meta.json", metaFile)) }
+        return changed
+    }
+
+    private var chunkCount: Int { (entries.count + Self.chunkSize - 1) / Self.chunkSize }
+
+    private func shardFile(_ shard: String) -> Data {
+        var json = "{"
+        for (i, word) in shards[shard, default: []].sorted().enumerated() {
+            if i > 0 { json.append(",") }
+            JSONText.string(word, into: &json)
+            json.append(":[")
+            JSONText.integers(titleHits[word] ?? [], into: &json)
+            json.append(",")
+            JSONText.integers(textHits[word] ?? [], into: &json)
+            json.append("]")
+        }
+        json.append("}")
+        return Data(json.utf8)
+    }
+
+    private func chunkFile(_ chunk: Int) -> Data {
+        let slice = entries[(chunk * Self.chunkSize)..<min(entries.count, (chunk + 1) * Self.chunkSize)]
+        let documents = slice.map { entry in
+            var document = ["t": entry.title, "u": entry.url, "k": entry.kindLabel, "l": entry.languageName,
+                            "x": Self.excerpt(summary: entry.summary, text: entry.text)]
+            if let municipality = entry.municipality { document["m"] = municipality }
+            return JSONText.object(document)
+        }
+        return Data(("[" + documents.joined(separator: ",") + "]").utf8)
+    }
+
+    private var metaFile: Data {
+        let shardList = shards.keys.sorted().map { "[" + JSONText.string($0) + "," + JSONText.string(Self.fileName($0)) + "]" }
+        return Data(("{\"chunkSize\":\(Self.chunkSize),\"documents\":\(entries.count),\"shards\":[" + shardList.joined(separator: ",") + "],\"version\":1}").utf8)
     }
 
     /// Shard names become file names: ASCII stays, anything else is hex-encoded (`ž` in `žm` → `c5be6d`).

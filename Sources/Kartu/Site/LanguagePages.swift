@@ -1,7 +1,10 @@
 import Foundation
 
 /// The pages of one language: documents, section lists, theme and facet pages, and the home.
-final class LanguagePages {
+///
+/// Used by one thread at a time (hence `@unchecked`): the pages step makes one per language on a
+/// worker, and `kartu serve` keeps them to plan an edited document's page again.
+final class LanguagePages: @unchecked Sendable {
     let model: SiteModel
     let templates: TemplateSet
     let shared: SharedIndex
@@ -14,6 +17,8 @@ final class LanguagePages {
     private var cards: [Int: DocumentCardView] = [:]
     /// Position of each page document (by document index) in this language's list order.
     private var listRank: [Int] = []
+    /// Page documents in this language's list order: this language's, then the others.
+    private var ordered: [Int] = []
     var sectionViews: [(key: String, view: SectionView)] = []
     /// Folder → its `_index.md` document.
     let listDocs: [String: Int]
@@ -23,6 +28,9 @@ final class LanguagePages {
     /// Each edition's shared view, by landing document, made on first use (LanguagePages+Publications).
     var editionCache: [Int: EditionContext] = [:]
     let workers: Workers
+    /// This language's search index, once `files()` made it, and each page document's number in it.
+    private(set) var searchIndex: SearchIndex?
+    private(set) var searchIDs: [Int: Int] = [:]
 
     init(model: SiteModel, templates: TemplateSet, shared: SharedIndex, language: Language, downloads: [Int: EPUBDownload] = [:],
          workers: Workers) {
@@ -42,6 +50,33 @@ final class LanguagePages {
                                 .map { (model.documents[$0].folder, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// These pages planned with `model` instead, which differs from the one they were planned with
+    /// only in bodies and backlinks, and in what the cards of `newCards` show (`kartu serve`, after
+    /// an edit): lists and orders stay as they were made, those cards are made again.
+    init(replanning old: LanguagePages, with model: SiteModel, newCards: [Int] = []) {
+        self.model = model
+        workers = old.workers
+        templates = old.templates
+        shared = old.shared
+        language = old.language
+        downloads = old.downloads
+        code = old.code
+        formatting = old.formatting
+        strings = old.strings
+        lang = old.lang
+        site = old.site
+        listDocs = old.listDocs
+        cards = old.cards
+        for i in newCards { cards[i] = nil }
+        listRank = old.listRank
+        ordered = old.ordered
+        sectionViews = old.sectionViews
+        facetLinks = old.facetLinks
+        editionCache = old.editionCache
+        searchIndex = old.searchIndex
+        searchIDs = old.searchIDs
+    }
+
     func t(_ key: String) -> String? { model.strings.lookup(key, in: code) }
 
     func plans() -> [PagePlan] {
@@ -50,7 +85,7 @@ final class LanguagePages {
         // (e.g. "in other languages"), so they are ranked after, by date and a plain title order.
         let mine = shared.pages.filter { model.documents[$0].language == code }.sorted(by: listOrder)
         let others = shared.pages.filter { model.documents[$0].language != code }.sorted(by: plainListOrder)
-        let ordered = mine + others
+        ordered = mine + others
         listRank = [Int](repeating: Int.max, count: model.documents.count)
         for (rank, i) in ordered.enumerated() { listRank[i] = rank }
         let pages = ordered.filter { model.documents[$0].language == code }
@@ -90,6 +125,19 @@ final class LanguagePages {
         let ta = model.documents[a].metadata.title, tb = model.documents[b].metadata.title
         if ta != tb { return ta < tb }
         return model.documents[a].sourcePath < model.documents[b].sourcePath
+    }
+
+    /// Whether document `i` is still between its neighbours in the list order (after an edit of its
+    /// title): if so, every list shows the same documents in the same order.
+    func keepsPlace(_ i: Int) -> Bool {
+        let rank = listRank[i]
+        guard rank < ordered.count else { return true }
+        let mine = model.documents[i].language == code
+        let before = mine ? listOrder : plainListOrder
+        func sameGroup(_ j: Int) -> Bool { (model.documents[j].language == code) == mine }
+        if rank > 0, sameGroup(ordered[rank - 1]), !before(ordered[rank - 1], i) { return false }
+        if rank + 1 < ordered.count, sameGroup(ordered[rank + 1]), !before(i, ordered[rank + 1]) { return false }
+        return true
     }
 
     func sortedByList(_ indices: [Int]) -> [Int] { indices.sorted { listRank[$0] < listRank[$1] } }
@@ -138,7 +186,7 @@ final class LanguagePages {
                            url: model.url(themePath($0)), id: $0) }
     }
 
-    private func documentPlan(_ i: Int) -> PagePlan {
+    func documentPlan(_ i: Int) -> PagePlan {
         let document = model.documents[i]
         let meta = document.metadata
         let translations = model.config.languages.compactMap { other -> TranslationView? in
@@ -200,23 +248,42 @@ final class LanguagePages {
         // In list order, as ranked by plans() (which runs first): no second collation sort.
         let pages = sortedByList(shared.pages.filter { model.documents[$0].language == code })
         var files: [(path: String, data: Data)] = []
-        if model.hasAbsoluteBase {
-            let entries = pages.prefix(Feed.limit).map { i in
-                let document = model.documents[i]
-                return Feed.Entry(title: document.metadata.title, permalink: model.permalink(document.urlPath),
-                                  date: document.metadata.date, summary: document.metadata.summary, authors: document.metadata.authors)
-            }
-            files.append(("\(code)/feed.xml", Feed.xml(title: site.title, language: code, homePermalink: model.permalink("\(code)/"),
-                                                     selfPermalink: model.permalink("\(code)/feed.xml"), entries: entries)))
-        }
-        let entries = pages.map { i in
-            let card = card(i)
-            return SearchIndex.Entry(title: card.title, url: card.url, kindLabel: card.kindLabel, municipality: card.municipality,
-                                     languageName: card.languageName, summary: card.summary, text: PlainText.fromHTML(model.bodies[i]))
-        }
-        for (name, data) in SearchIndex.files(for: entries, workers: workers) {
+        if let feed = feedFile(pages) { files.append(feed) }
+        let index = SearchIndex(entries: pages.map(searchEntry), workers: workers)
+        searchIndex = index
+        searchIDs = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1, $0) })
+        for (name, data) in index.files {
             files.append(("\(code)/\(SearchIndex.folder)/\(name)", data))
         }
         return files
+    }
+
+    /// This language's feed, with a base URL: its newest documents (`pages` in list order; all of
+    /// this language's when nil).
+    func feedFile(_ pages: [Int]? = nil) -> (path: String, data: Data)? {
+        guard model.hasAbsoluteBase else { return nil }
+        let pages = pages ?? ordered.filter { model.documents[$0].language == code }
+        let entries = pages.prefix(Feed.limit).map { i in
+            let document = model.documents[i]
+            return Feed.Entry(title: document.metadata.title, permalink: model.permalink(document.urlPath),
+                              date: document.metadata.date, summary: document.metadata.summary, authors: document.metadata.authors)
+        }
+        return ("\(code)/feed.xml", Feed.xml(title: site.title, language: code, homePermalink: model.permalink("\(code)/"),
+                                            selfPermalink: model.permalink("\(code)/feed.xml"), entries: entries))
+    }
+
+    func searchEntry(_ i: Int) -> SearchIndex.Entry {
+        let card = card(i)
+        return SearchIndex.Entry(title: card.title, url: card.url, kindLabel: card.kindLabel, municipality: card.municipality,
+                                 languageName: card.languageName, summary: card.summary, text: PlainText.fromHTML(model.bodies[i]))
+    }
+
+    /// Document `i`'s search entry made again from the model (its text was edited): the index files
+    /// that changed, each with its bytes or nil when it is no longer written.
+    func searchFiles(updating i: Int) -> [(path: String, data: Data?)] {
+        guard var index = searchIndex, let id = searchIDs[i] else { return [] }
+        let changed = index.replace(id, with: searchEntry(i))
+        searchIndex = index
+        return changed.map { ("\(code)/\(SearchIndex.folder)/\($0.0)", $0.1) }
     }
 }

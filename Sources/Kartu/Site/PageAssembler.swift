@@ -21,6 +21,8 @@ struct PagePlan: Sendable {
 struct SitePages: Sendable {
     let pages: [PagePlan]
     let files: [(path: String, data: Data)]
+    /// Each language's planner, in site order: kept by `kartu serve` to plan pages again after an edit.
+    var languages: [LanguagePages] = []
 }
 
 /// Turns the site model into the list of pages: document pages, section lists, theme and facet
@@ -38,7 +40,7 @@ struct PageAssembler {
     /// e-books), checked so that no two things are written to one place and every page has its template.
     func pages(resources: [Resource], extraFiles: [(path: String, data: Data)] = [], diagnostics: inout Diagnostics) -> SitePages {
         PublicationPages.checkTemplates(model.publications, templates: templates, diagnostics: &diagnostics)
-        let (pages, files) = plans()
+        let (pages, files, languages) = plans()
         let all = files + extraFiles
         URLClashes.check(pages, resources: resources, generated: all.map(\.path), diagnostics: &diagnostics)
         for page in pages where !templates.names.contains(page.template) {
@@ -46,11 +48,11 @@ struct PageAssembler {
                                           file: "templates/\(page.template).mustache",
                                           hint: "create templates/\(page.template).mustache"))
         }
-        return SitePages(pages: pages, files: all)
+        return SitePages(pages: pages, files: all, languages: languages)
     }
 
     /// The pages, and the other files they come with (feeds, search indexes).
-    func plans() -> (pages: [PagePlan], files: [(path: String, data: Data)]) {
+    func plans() -> (pages: [PagePlan], files: [(path: String, data: Data)], languages: [LanguagePages]) {
         let config = model.config
         let shared = SharedIndex(model: model)
         var plans: [PagePlan] = []
@@ -60,9 +62,9 @@ struct PageAssembler {
         let perLanguage = workers.map(config.languages) { language in
             let pages = LanguagePages(model: model, templates: templates, shared: shared, language: language, downloads: downloads,
                                       workers: workers)
-            return (pages.plans(), pages.files())
+            return (pages.plans(), pages.files(), pages)
         }
-        for (languagePlans, languageFiles) in perLanguage {
+        for (languagePlans, languageFiles, _) in perLanguage {
             plans += languagePlans
             files += languageFiles
         }
@@ -90,7 +92,7 @@ struct PageAssembler {
             files.append(("sitemap.xml", sitemap(plans)))
             files.append(("robots.txt", Sitemap.robots(sitemap: model.permalink("sitemap.xml"))))
         }
-        return (plans, files)
+        return (plans, files, perLanguage.map(\.2))
     }
 
     private func sitemap(_ plans: [PagePlan]) -> Data {

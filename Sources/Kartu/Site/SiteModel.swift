@@ -48,3 +48,13 @@ extension SiteModel {
         absoluteBase = configuration.absoluteBase
     }
 }
+
+extension SiteModel {
+    /// This model with some documents' text edited (`kartu serve`): the same documents in the same
+    /// places, with new bodies, headings and backlinks.
+    func replacing(documents: [Document], bodies: RenderedBodies) -> SiteModel {
+        SiteModel(config: config, themes: themes, strings: strings, documents: documents, publications: publications,
+                  bodies: bodies.html, headings: bodies.headings, related: related, backlinks: bodies.backlinks,
+                  basePath: basePath, absoluteBase: absoluteBase)
+    }
+}

@@ -270,7 +270,7 @@ struct SectionView: TemplateRecord, Sendable {
     let url: String
     let content: String?
     let summary: String?
-    let documents: [DocumentCardView]
+    var documents: [DocumentCardView]
     /// All the section's documents when `documents` shows only the newest (on the home page).
     var total: Int? = nil
     /// A page of a list cut into pages: `documents` is its slice, `total` the whole list's count.
@@ -379,8 +379,8 @@ struct CollectionView: TemplateRecord, Sendable {
     let url: String
     /// A description (themes: `content/<lang>/themes/<id>.md`), as HTML.
     let content: String?
-    let documents: [DocumentCardView]
-    let otherLanguages: [DocumentCardView]
+    var documents: [DocumentCardView]
+    var otherLanguages: [DocumentCardView]
     /// A page of a list cut into pages: `documents` and `otherLanguages` are its slice of the list
     /// (this language's documents, then the others), the counts below the whole list's.
     var pager: PagerView? = nil

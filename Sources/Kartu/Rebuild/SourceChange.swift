@@ -1,0 +1,47 @@
+import Foundation
+
+/// What a set of changed files means for the next build of `kartu serve`: nothing (a removed
+/// temporary file), the text of known documents, or something that needs everything built again.
+enum SourceChange: Equatable {
+    /// No file a build reads: an editor's temporary file, created and gone again.
+    case nothing
+    /// These documents (by index) changed on disk and may have had only their text edited.
+    case documents([Int])
+    /// Anything else, e.g. `site.yaml`, a template, a new or removed file: the whole site is built.
+    case everything(String)
+
+    /// More documents than this in one change are built whole: a `git checkout`, not an edit.
+    static let documentLimit = 20
+
+    /// `paths` relative to the site root, against the site of the last build.
+    static func classify(_ paths: Set<String>, site: AssembledSite, root: URL) -> SourceChange {
+        var documents: [Int] = []
+        let bySource = Dictionary(site.model.documents.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { a, _ in a })
+        let resources = Set(site.content.resources.map(\.sourcePath))
+        for path in paths.sorted() {
+            let parts = path.split(separator: "/")
+            // Hidden files (editors' swap and temporary files) are never read by a build.
+            if parts.contains(where: { $0.hasPrefix(".") }) { continue }
+            guard parts.first == "content" else {
+                if parts.first == "templates" { return .everything("\(path) changed") }
+                continue
+            }
+            if let i = bySource[path] {
+                documents.append(i)
+                continue
+            }
+            let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+            if exists || resources.contains(path) || site.content.unpublished.contains(path) || site.content.fileProblems[path] != nil {
+                return .everything("\(path) \(exists ? "changed" : "was removed")")
+            }
+            // A folder that held documents or files, removed or renamed.
+            if bySource.keys.contains(where: { $0.hasPrefix(path + "/") }) || resources.contains(where: { $0.hasPrefix(path + "/") }) {
+                return .everything("\(path) was removed")
+            }
+            // Else a name that was not there at the last build and is gone again: an editor's temporary file.
+        }
+        if documents.isEmpty { return .nothing }
+        if documents.count > documentLimit { return .everything("\(documents.count) documents changed") }
+        return .documents(documents)
+    }
+}
