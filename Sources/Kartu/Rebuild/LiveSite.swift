@@ -11,8 +11,11 @@ import Foundation
 /// served half-written). Either way the served site is byte for byte what `kartu build` writes.
 public final class LiveSite {
     public let options: BuildOptions
-    /// The last build, when it had no error: what the next edit starts from.
+    /// The site last written, when the build that wrote it had no error: what the next edit starts from.
     private var site: AssembledSite?
+    /// Files edited since `site` was written, when an in-place build of them found errors (and so
+    /// wrote nothing): they are read again with the next change.
+    private var pending: Set<String> = []
     private var problems = Diagnostics()
     private var documentCounts: [(language: String, count: Int)] = []
     /// Output path → index in the site's pages.
@@ -51,11 +54,15 @@ public final class LiveSite {
         let builder = SiteBuilder(options: options)
         let (root, output) = try builder.checkedFolders()
         if let changes, let site {
-            switch SourceChange.classify(changes, site: site, root: root) {
+            switch SourceChange.classify(changes.union(pending), site: site, root: root) {
             case .nothing:
                 return Outcome(report: report(pages: 0, since: start), changedFiles: [])
             case .documents(let documents):
-                if let outcome = editText(of: documents, in: site, output: output, since: start) { return outcome }
+                if let outcome = edit(documents, in: site, output: output, since: start) {
+                    // With errors nothing was written: the edited files are read again next time.
+                    pending = outcome.report.errorCount > 0 ? changes.union(pending) : []
+                    return outcome
+                }
             case .everything:
                 break
             }
@@ -66,6 +73,7 @@ public final class LiveSite {
             written = assembled.output.write(to: output, diagnostics: &assembly.problems)
         }
         problems = assembly.problems
+        pending = []
         documentCounts = assembly.documentCounts
         site = problems.hasErrors ? nil : assembly.site
         index(site)
@@ -94,7 +102,7 @@ public final class LiveSite {
 
     /// The documents edited in place: nil when one of them changed more than a `DocumentEdit` may
     /// (the whole site is then built).
-    private func editText(of documents: [Int], in site: AssembledSite, output: URL, since start: ContinuousClock.Instant) -> Outcome? {
+    private func edit(_ documents: [Int], in site: AssembledSite, output: URL, since start: ContinuousClock.Instant) -> Outcome? {
         var content = site.content
         var renderer = site.bodyRenderer
         var bodies = site.bodies
@@ -176,6 +184,12 @@ public final class LiveSite {
         var next = Diagnostics()
         next.append(contentsOf: Self.subtracting(removed, from: problems.items) + added)
         next.append(contentsOf: bodies.problems)
+        if next.hasErrors {
+            // As a whole build with errors: nothing written, the last good site stays.
+            return Outcome(report: BuildReport(diagnostics: next.sorted, documentsPerLanguage: documentCounts, pagesWritten: 0,
+                                               elapsed: (ContinuousClock.now - start).seconds, strict: options.strict, wrote: true),
+                           changedFiles: [])
+        }
         var written: [String] = []
         for (path, data) in changes {
             // A file that cannot be written: the whole build then writes the site again, or says why not.
