@@ -110,6 +110,8 @@ struct Serve: AsyncParsableCommand {
         do {
             try await SiteServer(folder: output, preview: preview, navigate: navigate).run(host: host, port: port) {
                 print("kartu: serving \(address) (Ctrl-C to stop); pages reload when content/ or templates/ change")
+                // Piped (a log, a script waiting for it), stdout is block-buffered: the line must go out now.
+                fflush(nil)
                 if open { openBrowser(address) }
             }
         } catch where SiteServer.isPortInUse(error) {

@@ -54,7 +54,7 @@ enum LiveReload {
           if (!status.ok) return show(status);
           const edited = build.navigate ? build.edited.find((url) => url !== location.pathname) : undefined;
           if (edited) location.assign(edited);
-          else if (document.getElementById('kartu-errors') || build.changed === null || build.changed.includes(here)) location.reload();
+          else if (document.getElementById('kartu-errors') || build.changed == null || build.changed.includes(here)) location.reload();
         }).catch(() => {});
       };
     })();
@@ -81,6 +81,17 @@ enum LiveReload {
         let changed: [String]?
         let edited: [String]
         let navigate: Bool
+
+        // `changed` is written as null when nil (the synthesized encoding would leave it out).
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(generation, forKey: .generation)
+            try container.encode(changed, forKey: .changed)
+            try container.encode(edited, forKey: .edited)
+            try container.encode(navigate, forKey: .navigate)
+        }
+
+        enum CodingKeys: String, CodingKey { case generation, changed, edited, navigate }
     }
 
     static func routes(_ router: Router<BasicRequestContext>, preview: PreviewSite, navigate: Bool) {

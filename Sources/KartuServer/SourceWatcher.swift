@@ -8,8 +8,13 @@ import Foundation
 /// are polled (every file's size and modification time, compared with the last look).
 public final class SourceWatcher: @unchecked Sendable {
     public let root: URL
-    /// A burst has ended when no file changed for this long.
+    /// A save has ended when no file changed for this long (an editor's save is one or two events
+    /// within a millisecond)...
     public let settle: Duration
+    /// ...and a burst of many files (a `git checkout`, a copy) when none changed for this long.
+    public let burstSettle: Duration
+    /// More paths than this make a burst.
+    static let burstPaths = 4
     /// A change is reported at the latest this long after it began, even if files keep changing.
     public let longest: Duration
     /// The polling interval, where there is no inotify.
@@ -22,9 +27,11 @@ public final class SourceWatcher: @unchecked Sendable {
     private var moved: ContinuousClock.Instant?
     private let queue = DispatchQueue(label: "kartu.serve.watch")
 
-    public init(root: URL, settle: Duration = .milliseconds(25), longest: Duration = .seconds(1), interval: Duration = .milliseconds(250)) {
+    public init(root: URL, settle: Duration = .milliseconds(10), burstSettle: Duration = .milliseconds(100), longest: Duration = .seconds(2),
+                interval: Duration = .milliseconds(250)) {
         self.root = root.standardizedFileURL
         self.settle = settle
+        self.burstSettle = burstSettle
         self.longest = longest
         self.interval = interval
     }
@@ -44,8 +51,9 @@ public final class SourceWatcher: @unchecked Sendable {
                 let wait: Duration? = lock.withLock {
                     guard let started, let moved else { return nil }
                     let now = ContinuousClock.now
-                    if now - started >= longest || now - moved >= settle { return nil }
-                    return min(settle - (now - moved), longest - (now - started))
+                    let quiet = pending.count > Self.burstPaths ? burstSettle : settle
+                    if now - started >= longest || now - moved >= quiet { return nil }
+                    return min(quiet - (now - moved), longest - (now - started))
                 }
                 guard let wait else { break }
                 try? await Task.sleep(for: wait)

@@ -233,7 +233,7 @@ struct LiveSiteTests {
         try Self.expectFresh(site, again)
     }
 
-    @Test("a broken link while editing: the error named as a fresh build names it, the last good site kept; fixed, in place again")
+    @Test("a broken link while editing: the error named as a fresh build names it, nothing written while it stands; fixed, in place, with what was edited meanwhile")
     func brokenLink() throws {
         let (site, live) = try Self.built()
         let before = Tree.contents(under: site.url("served"))
@@ -244,6 +244,13 @@ struct LiveSiteTests {
         #expect(broken.report.errorCount == 1)
         #expect(broken.report.diagnostics.first?.file == path)
         #expect(Tree.differences(Tree.contents(under: site.url("served")), before) == [])
+        // Another document edited while the error stands: still nothing written...
+        let jonava = "content/lt/projects/jonava.md"
+        try site.write(jonava, try #require(site.read(jonava)) + "\nNauja pastraipa.\n")
+        let still = try live.build(after: [jonava])
+        #expect(still.report.errorCount == 1)
+        #expect(Tree.differences(Tree.contents(under: site.url("served")), before) == [])
+        // ...and written, with the fix, by the first build without errors.
         try site.write(path, original + "\nPataisyta.\n")
         let fixed = try live.build(after: [path])
         #expect(fixed.report.errorCount == 0)

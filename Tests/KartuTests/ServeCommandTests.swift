@@ -173,4 +173,119 @@ struct ServeCommandTests {
         #expect(event.hasSuffix("\"edited\":[\"/lt/projects/jonava/\"],\"generation\":2,\"navigate\":false}"))
         #expect(server.interruptAndWait().status == 0)
     }
+
+    /// Every file of the served site, fetched in one curl run, against a fresh `kartu build` of the
+    /// same files for the served address: HTML pages with the live-reload line taken out.
+    func expectServedIsFresh(_ site: TestSite, _ server: Server, _ context: String) throws {
+        let fresh = site.url("fresh-\(UUID().uuidString)")
+        let built = try site.run(["build", "--root", site.root.path, "--output", fresh.path, "--base-url", "http://127.0.0.1:\(server.port)/"])
+        #expect(built.status == 0, "\(context)")
+        let files = TestSite.files(under: fresh).filter { $0 != ".kartu-output" }
+        let fetched = site.url("fetched-\(UUID().uuidString)")
+        var config = ""
+        for (n, file) in files.enumerated() {
+            config += "url = \"http://127.0.0.1:\(server.port)/\(file.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)!)\"\n"
+            config += "output = \"\(fetched.path)/\(n)\"\n"
+        }
+        try FileManager.default.createDirectory(at: fetched, withIntermediateDirectories: true)
+        try config.write(to: fetched.appendingPathComponent("curl.conf"), atomically: true, encoding: .utf8)
+        let curl = Process()
+        curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        curl.arguments = ["-s", "-K", fetched.appendingPathComponent("curl.conf").path]
+        try curl.run()
+        curl.waitUntilExit()
+        let line = Data("<script src=\"/__kartu/live.js\" defer></script>\n".utf8)
+        var differing: [String] = []
+        for (n, file) in files.enumerated() {
+            var served = try Data(contentsOf: fetched.appendingPathComponent("\(n)"))
+            if file.hasSuffix(".html"), let range = served.range(of: line) { served.removeSubrange(range) }
+            if served != (try Data(contentsOf: fresh.appendingPathComponent(file))) { differing.append(file) }
+        }
+        #expect(differing == [], "\(context)")
+        #expect(files.count > 50)
+    }
+
+    /// Lines of the event stream, read by curl into a file while the test edits.
+    final class EventLog: @unchecked Sendable {
+        let curl = Process()
+        let file: URL
+
+        init(_ server: Server, in site: TestSite) throws {
+            file = site.url("events-\(UUID().uuidString).txt")
+            FileManager.default.createFile(atPath: file.path, contents: nil)
+            curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            curl.arguments = ["-sN", "-o", file.path, "http://127.0.0.1:\(server.port)/__kartu/events"]
+            try curl.run()
+        }
+
+        var events: [String] {
+            let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+            return text.split(separator: "\n").filter { $0.hasPrefix("data: ") }.map { String($0.dropFirst(6)) }
+        }
+
+        /// Waits for event number `count`, and a little more to see that no other follows.
+        func wait(for count: Int) async -> [String] {
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline, events.count < count { try? await Task.sleep(for: .milliseconds(50)) }
+            return events
+        }
+
+        deinit { curl.terminate() }
+    }
+
+    @Test("edits while serving (text, title, an editor's write-then-rename save, a new and a removed file): every served file is a fresh build's after each event")
+    func editsAreNeverStale() async throws {
+        let site = try TestSite.standard(repoTemplates: true)
+        let server = try Server(root: site.root, port: Int.random(in: 20000...40000))
+        _ = try #require(await server.get("/lt/"))
+        let log = try EventLog(server, in: site)
+        try await Task.sleep(for: .milliseconds(300))
+        let jonava = "content/lt/projects/jonava.md"
+        let edits: [(String, () throws -> Void)] = [
+            ("text", { try site.write(jonava, try #require(site.read(jonava)) + "\nNaujas sakinys.\n") }),
+            ("title", { try site.write(jonava, try #require(site.read(jonava)).replacingOccurrences(of: "title: Jonava", with: "title: Jonavas")) }),
+            ("write-then-rename save", {
+                try site.write("content/lt/projects/.jonava.md.tmp", try #require(site.read(jonava)) + "\nDar vienas.\n")
+                try FileManager.default.removeItem(at: site.url(jonava))
+                try FileManager.default.moveItem(at: site.url("content/lt/projects/.jonava.md.tmp"), to: site.url(jonava))
+            }),
+            ("new file", { try site.write("content/lt/projects/nauja.md", "---\ntitle: Nauja\nkind: project\ndate: 2021-01-01\n---\nTekstas.\n") }),
+            ("removed file", { try site.remove("content/lt/projects/nauja.md") }),
+        ]
+        for (n, (name, edit)) in edits.enumerated() {
+            try edit()
+            let events = await log.wait(for: n + 1)
+            #expect(events.count == n + 1, "\(name): \(events)")
+            try expectServedIsFresh(site, server, name)
+        }
+        let events = log.events
+        #expect(events[0].contains("\"changed\":[\"lt/projects/jonava/index.html\""), "text: in place")
+        #expect(events[3].contains("\"changed\":null"), "new file: whole build")
+        #expect(server.interruptAndWait().status == 0)
+    }
+
+    @Test("a burst of 500 files (a git checkout) is one rebuild")
+    func burst() async throws {
+        let site = try TestSite.standard(repoTemplates: true)
+        let server = try Server(root: site.root, port: Int.random(in: 20000...40000))
+        _ = try #require(await server.get("/lt/"))
+        let log = try EventLog(server, in: site)
+        try await Task.sleep(for: .milliseconds(300))
+        // Written aside, then copied in by one process, as a checkout writes them.
+        let aside = site.url("aside/projects")
+        try FileManager.default.createDirectory(at: aside, withIntermediateDirectories: true)
+        for n in 0..<500 {
+            try "---\ntitle: \"Projektas \(n)\"\nkind: project\n---\nTekstas.\n".write(to: aside.appendingPathComponent("p\(n).md"), atomically: false, encoding: .utf8)
+        }
+        let copy = Process()
+        copy.executableURL = URL(fileURLWithPath: "/bin/cp")
+        copy.arguments = ["-r", aside.path, site.url("content/lt/").path]
+        try copy.run()
+        copy.waitUntilExit()
+        _ = await log.wait(for: 1)
+        try await Task.sleep(for: .seconds(2))
+        #expect(log.events.count == 1, "\(log.events)")
+        #expect(try #require(await server.get("/lt/projects/p499/")).body.contains("Projektas 499"))
+        #expect(server.interruptAndWait().status == 0)
+    }
 }

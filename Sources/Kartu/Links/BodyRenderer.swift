@@ -71,24 +71,22 @@ struct BodyRenderer {
         return rendered
     }
 
-    /// `previous` with document `i` (now `documents[i]`) rendered again: its HTML, headings and
+    /// Document `i` (now `documents[i]`) rendered again into `bodies`: its HTML, headings and
     /// problems, and the backlinks of the documents its links now reach or no longer reach. Valid
     /// while no document was added, removed or moved (the resolver stays the same).
-    func rerender(_ i: Int, in previous: RenderedBodies) -> RenderedBodies {
-        let body = render(i, resolver: previous.resolver)
-        var next = previous
-        next.html[i] = body.html
-        next.headings[i] = body.headings
-        next.found[i] = body.found
+    func rerender(_ i: Int, into bodies: inout RenderedBodies) {
+        let body = render(i, resolver: bodies.resolver)
         if documents[i].role == .page {
-            let before = Set(previous.found[i].targets), after = Set(body.found.targets)
-            for target in before.subtracting(after) { next.backlinks[target].removeAll { $0 == i } }
+            let before = Set(bodies.found[i].targets), after = Set(body.found.targets)
+            for target in before.subtracting(after) { bodies.backlinks[target].removeAll { $0 == i } }
             for target in after.subtracting(before) {
-                let list = next.backlinks[target]
-                next.backlinks[target].insert(i, at: list.firstIndex { $0 > i } ?? list.count)
+                let list = bodies.backlinks[target]
+                bodies.backlinks[target].insert(i, at: list.firstIndex { $0 > i } ?? list.count)
             }
         }
-        return next
+        bodies.html[i] = body.html
+        bodies.headings[i] = body.headings
+        bodies.found[i] = body.found
     }
 
     /// One document's body: the syntax tree is freed as soon as its HTML is written.
@@ -111,11 +109,9 @@ struct BodyRenderer {
 }
 
 extension BodyRenderer {
-    /// The same renderer with document `i` replaced by its edited version (same place, same URL).
-    func replacing(_ i: Int, with document: Document) -> BodyRenderer {
-        var documents = self.documents
-        documents[i] = document
-        return BodyRenderer(documents: documents, resources: resources, assets: assets, basePath: basePath, unsafeHTML: unsafeHTML,
-                            footnoteBackLabel: footnoteBackLabel, workers: workers)
+    /// The same renderer over `documents`: the same documents in the same places, some edited.
+    func with(_ documents: [Document]) -> BodyRenderer {
+        BodyRenderer(documents: documents, resources: resources, assets: assets, basePath: basePath, unsafeHTML: unsafeHTML,
+                     footnoteBackLabel: footnoteBackLabel, workers: workers)
     }
 }

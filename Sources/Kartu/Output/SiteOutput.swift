@@ -5,7 +5,7 @@ import Foundation
 /// theme's assets, then the new site swapped in whole. `check` renders every page without writing,
 /// so that what fails in a template fails there, not at deploy.
 struct SiteOutput {
-    let site: SitePages
+    var site: SitePages
     let templates: TemplateSet
     let resources: [Resource]
     /// Files of `templates/assets/`, relative to it.

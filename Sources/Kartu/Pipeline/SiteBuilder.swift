@@ -90,9 +90,9 @@ struct SiteAssembly {
 /// A site ready to write, with what `kartu serve` needs to redo one edited document's part of it.
 struct AssembledSite: Sendable {
     let loader: ContentLoader
-    let content: ContentLoader.Content
-    let bodyRenderer: BodyRenderer
-    let bodies: RenderedBodies
-    let model: SiteModel
-    let output: SiteOutput
+    var content: ContentLoader.Content
+    var bodyRenderer: BodyRenderer
+    var bodies: RenderedBodies
+    var model: SiteModel
+    var output: SiteOutput
 }

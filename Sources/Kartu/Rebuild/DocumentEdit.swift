@@ -51,9 +51,9 @@ struct DocumentEdit: Equatable {
         return placing
     }
 
-    /// With the bodies before and after the edit known: also the pages whose "referenced by" changed.
-    func reaching(before: RenderedBodies, after: RenderedBodies) -> DocumentEdit {
-        let old = Set(before.found[document].targets), new = Set(after.found[document].targets)
-        return DocumentEdit(document: document, card: card, pages: [document] + old.symmetricDifference(new).sorted())
+    /// With the links of its text before and after the edit known: also the pages whose
+    /// "referenced by" changed.
+    mutating func reach(linksBefore: [Int], linksAfter: [Int]) {
+        pages += Set(linksBefore).symmetricDifference(linksAfter).sorted()
     }
 }

@@ -3,26 +3,34 @@ import Foundation
 /// The site `kartu serve` shows, kept in memory between builds so that an edit redoes only what it
 /// touches.
 ///
-/// The first build, and any change a `TextEdit` does not describe (front matter, a template,
-/// `site.yaml`, a new, removed or renamed file, a build after one that failed), is a whole build
-/// written beside the served site and swapped in. A change to documents' text only is redone in
-/// place: those documents read and rendered again, the pages of `TextEdit` planned and rendered
-/// again, and only the files whose bytes changed replaced (each by a rename, so a file is never
-/// served half-written). Either way the served site is byte for byte what `kartu build` writes.
+/// The first build, and any change a `DocumentEdit` does not describe (front matter that places the
+/// document, a template, `site.yaml`, a new, removed or renamed file, a build after a whole build
+/// that failed), is a whole build written beside the served site and swapped in. An edit of
+/// documents' text or cards is redone in place: those documents read and rendered again, the pages
+/// the edit reaches planned and rendered again, and only the files whose bytes changed replaced
+/// (each by a rename, so a file is never served half-written). When such an edit has errors (a link
+/// to nothing), nothing is written, as by a whole build, but the site kept here moves on: what it
+/// did not write is written by the first edit without errors. Either way the served site is byte
+/// for byte what `kartu build` writes for the same files.
 public final class LiveSite {
     public let options: BuildOptions
-    /// The site last written, when the build that wrote it had no error: what the next edit starts from.
+    /// The site as of the last build, what the next edit starts from; nil after a whole build with errors.
     private var site: AssembledSite?
-    /// Files edited since `site` was written, when an in-place build of them found errors (and so
-    /// wrote nothing): they are read again with the next change.
-    private var pending: Set<String> = []
+    /// Its pages, kept here rather than in `site` so that an edit replaces a few of them in place.
+    private var pages: [PagePlan] = []
     private var problems = Diagnostics()
     private var documentCounts: [(language: String, count: Int)] = []
-    /// Output path → index in the site's pages.
+    /// What in-place builds with errors changed but did not write: page indices and file paths.
+    private var unwrittenPages = Set<Int>()
+    private var unwrittenFiles = Set<String>()
+    /// Output path → index in `pages`; a document's URL → the pages listing its card; a document
+    /// page's index → its document; a document's source path → its index; the resources' source paths.
     private var pageIndex: [String: Int] = [:]
-    /// A document's URL → the pages (indices) that list its card; a document page's index → its document.
     private var cardPages: [String: [Int]] = [:]
     private var pageDocuments: [Int: Int] = [:]
+    private var sourceIndex: [String: Int] = [:]
+    private var resourcePaths = Set<String>()
+    private var sourceFolders = Set<String>()
 
     /// What one build did.
     public struct Outcome: Sendable {
@@ -44,7 +52,7 @@ public final class LiveSite {
     public func build(after changes: Set<String>? = nil) throws(Diagnostic) -> Outcome {
         var outcome = try build(changes)
         if let changes, let model = site?.model {
-            outcome.editedPages = model.documents.filter { changes.contains($0.sourcePath) }.map { model.url($0.urlPath) }
+            outcome.editedPages = changes.compactMap { sourceIndex[$0] }.sorted().map { model.url(model.documents[$0].urlPath) }
         }
         return outcome
     }
@@ -54,100 +62,116 @@ public final class LiveSite {
         let builder = SiteBuilder(options: options)
         let (root, output) = try builder.checkedFolders()
         if let changes, let site {
-            switch SourceChange.classify(changes.union(pending), site: site, root: root) {
+            var timer = LapTimer(enabled: options.timings)
+            let change = SourceChange.classify(changes, documents: sourceIndex, resources: resourcePaths, folders: sourceFolders,
+                                              content: site.content, root: root)
+            timer.lap("changes classified")
+            switch change {
             case .nothing:
-                return Outcome(report: report(pages: 0, since: start), changedFiles: [])
+                return Outcome(report: report(problems, pages: 0, since: start), changedFiles: [])
             case .documents(let documents):
-                if let outcome = edit(documents, in: site, output: output, since: start) {
-                    // With errors nothing was written: the edited files are read again next time.
-                    pending = outcome.report.errorCount > 0 ? changes.union(pending) : []
-                    return outcome
-                }
+                if let outcome = edit(documents, output: output, since: start) { return outcome }
             case .everything:
                 break
             }
         }
-        var assembly = builder.assemble(root: root)
+        // Everything the last site held is let go first: two sites of 10,000 documents need twice the memory.
+        site = nil
+        pages = []
+        var assembly = builder.assemble(root: root, timer: StepTimer(enabled: options.timings))
         var written = 0
         if let assembled = assembly.site {
             written = assembled.output.write(to: output, diagnostics: &assembly.problems)
         }
         problems = assembly.problems
-        pending = []
         documentCounts = assembly.documentCounts
-        site = problems.hasErrors ? nil : assembly.site
-        index(site)
-        return Outcome(report: report(pages: written, since: start), changedFiles: nil)
+        unwrittenPages = []
+        unwrittenFiles = []
+        if !problems.hasErrors, var assembled = assembly.site {
+            pages = assembled.output.site.pages
+            assembled.output.site.pages = []
+            site = assembled
+        }
+        assembly.site = nil
+        index()
+        return Outcome(report: report(problems, pages: written, since: start), changedFiles: nil)
     }
 
-    /// Where each page and each card is, for the edits to come.
-    private func index(_ site: AssembledSite?) {
-        let pages = site?.output.site.pages ?? []
+    /// Where each page, card and document is, for the edits to come.
+    private func index() {
         pageIndex = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.outputPath, $0) })
         cardPages = [:]
         pageDocuments = [:]
+        sourceIndex = [:]
+        resourcePaths = Set(site?.content.resources.map(\.sourcePath) ?? [])
         guard let model = site?.model else { return }
         for (at, page) in pages.enumerated() {
             for card in page.view.listedCards { cardPages[card.url, default: []].append(at) }
         }
-        for (i, document) in model.documents.enumerated() where document.role == .page {
-            if let at = pageIndex[document.urlPath + "index.html"] { pageDocuments[at] = i }
+        for i in model.documents.indices {
+            sourceIndex[model.documents[i].sourcePath] = i
+            if model.documents[i].role == .page, let at = pageIndex[model.documents[i].urlPath + "index.html"] { pageDocuments[at] = i }
         }
+        sourceFolders = SourceChange.folders(of: Array(sourceIndex.keys) + resourcePaths)
     }
 
-    private func report(pages: Int, since start: ContinuousClock.Instant) -> BuildReport {
+    private func report(_ problems: Diagnostics, pages: Int, since start: ContinuousClock.Instant) -> BuildReport {
         BuildReport(diagnostics: problems.sorted, documentsPerLanguage: documentCounts, pagesWritten: pages,
                     elapsed: (ContinuousClock.now - start).seconds, strict: options.strict, wrote: true)
     }
 
     /// The documents edited in place: nil when one of them changed more than a `DocumentEdit` may
-    /// (the whole site is then built).
-    private func edit(_ documents: [Int], in site: AssembledSite, output: URL, since start: ContinuousClock.Instant) -> Outcome? {
-        var content = site.content
-        var renderer = site.bodyRenderer
-        var bodies = site.bodies
+    /// (the whole site is then built, whatever this left half-done).
+    private func edit(_ documents: [Int], output: URL, since start: ContinuousClock.Instant) -> Outcome? {
+        guard var site else { return nil }
+        var timer = LapTimer(enabled: options.timings)
         var edits: [DocumentEdit] = []
         var removed = site.bodies.problems.items
         var added: [Diagnostic] = []
         for i in documents {
-            let path = content.documents[i].sourcePath
+            let path = site.content.documents[i].sourcePath
             guard let (read, fileProblems) = site.loader.reread(path), var document = read, !fileProblems.hasErrors,
-                  let edit = DocumentEdit(i, previous: content.documents[i], edited: document, publications: site.model.publications)
+                  let edit = DocumentEdit(i, previous: site.content.documents[i], edited: document, publications: site.model.publications)
             else { return nil }
-            document.urlPath = content.documents[i].urlPath
-            content.documents[i] = document
-            removed += content.fileProblems[path] ?? []
+            document.urlPath = site.content.documents[i].urlPath
+            site.content.documents[i] = document
+            removed += site.content.fileProblems[path] ?? []
             added += fileProblems.items
-            content.fileProblems[path] = fileProblems.items.isEmpty ? nil : fileProblems.items
-            renderer = renderer.replacing(i, with: document)
-            let next = renderer.rerender(i, in: bodies)
-            edits.append(edit.reaching(before: bodies, after: next))
-            bodies = next
+            site.content.fileProblems[path] = fileProblems.items.isEmpty ? nil : fileProblems.items
+            edits.append(edit)
         }
-        let model = site.model.replacing(documents: content.documents, bodies: bodies)
+        site.bodyRenderer = site.bodyRenderer.with(site.content.documents)
+        for (n, edit) in edits.enumerated() {
+            let before = site.bodies.found[edit.document].targets
+            site.bodyRenderer.rerender(edit.document, into: &site.bodies)
+            edits[n].reach(linksBefore: before, linksAfter: site.bodies.found[edit.document].targets)
+        }
+        timer.lap("edited documents")
+        let model = site.model.replacing(documents: site.content.documents, bodies: site.bodies)
+        site.model = model
         let newCards = edits.filter(\.card).map(\.document)
         let languages = site.output.site.languages.map { LanguagePages(replanning: $0, with: model, newCards: newCards) }
+        site.output.site.languages = languages
         let byCode = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0) })
         // A new title may move the document in the lists: then the lists are made again, whole.
         for i in newCards where !languages.allSatisfy({ $0.keepsPlace(i) }) { return nil }
 
-        var pages = site.output.site.pages
         var documentPages = Set(edits.flatMap(\.pages))
         var listPages: [(page: Int, document: Int)] = []
         for i in newCards {
             let document = model.documents[i]
             // Its translations name it; every page listing its card shows the new one.
-            for j in site.output.site.languages[0].shared.groups[document.translationIdentity] ?? [] { documentPages.insert(j) }
+            for j in languages[0].shared.groups[document.translationIdentity] ?? [] { documentPages.insert(j) }
             for at in cardPages[model.url(document.urlPath)] ?? [] {
                 if let j = pageDocuments[at] { documentPages.insert(j) } else { listPages.append((at, i)) }
             }
         }
-        var replanned: [Int] = []
-        for j in documentPages.sorted() {
+        var replanned = Set<Int>()
+        for j in documentPages {
             let plan = byCode[model.documents[j].language]!.documentPlan(j)
             guard let at = pageIndex[plan.outputPath] else { return nil }
             pages[at] = plan
-            replanned.append(at)
+            replanned.insert(at)
         }
         for (at, i) in listPages {
             guard let planner = byCode[pages[at].view.lang.code] else { return nil }
@@ -155,54 +179,60 @@ public final class LiveSite {
             pages[at] = PagePlan(outputPath: old.outputPath, template: old.template,
                                  view: old.view.replacingCard(at: model.url(model.documents[i].urlPath), with: planner.card(i)),
                                  origin: old.origin, lastModified: old.lastModified, inSitemap: old.inSitemap)
-            replanned.append(at)
+            replanned.insert(at)
         }
+        timer.lap("pages planned")
 
-        var files = site.output.site.files
-        var changes: [(path: String, data: Data?)] = []
+        var changedFiles = Set<String>()
         func change(_ path: String, _ data: Data?) {
-            changes.append((path, data))
-            if let at = files.firstIndex(where: { $0.path == path }) {
-                if let data { files[at].data = data } else { files.remove(at: at) }
+            changedFiles.insert(path)
+            if let at = site.output.site.files.firstIndex(where: { $0.path == path }) {
+                if let data { site.output.site.files[at].data = data } else { site.output.site.files.remove(at: at) }
             } else if let data {
-                files.append((path, data))
+                site.output.site.files.append((path, data))
             }
         }
         for edit in edits {
-            let planner = byCode[model.documents[edit.document].language]!
-            for (path, data) in planner.searchFiles(updating: edit.document) { change(path, data) }
+            for (path, data) in byCode[model.documents[edit.document].language]!.searchFiles(updating: edit.document) { change(path, data) }
         }
         for code in Set(edits.map { model.documents[$0.document].language }).sorted() {
             if let feed = byCode[code]!.feedFile() { change(feed.path, feed.data) }
         }
-        let templates = site.output.templates
-        for at in Set(replanned).sorted() {
-            guard let bytes = templates.renderData(pages[at].view, with: pages[at].template) else { return nil }
-            changes.append((pages[at].outputPath, bytes))
-        }
+        timer.lap("search and feeds")
 
         var next = Diagnostics()
         next.append(contentsOf: Self.subtracting(removed, from: problems.items) + added)
-        next.append(contentsOf: bodies.problems)
+        next.append(contentsOf: site.bodies.problems)
+        problems = next
+        self.site = site
+        timer.lap("diagnostics")
         if next.hasErrors {
-            // As a whole build with errors: nothing written, the last good site stays.
-            return Outcome(report: BuildReport(diagnostics: next.sorted, documentsPerLanguage: documentCounts, pagesWritten: 0,
-                                               elapsed: (ContinuousClock.now - start).seconds, strict: options.strict, wrote: true),
-                           changedFiles: [])
+            // As a whole build with errors: nothing written, the last good site stays served. What
+            // this build changed is written by the first one without errors.
+            unwrittenPages.formUnion(replanned)
+            unwrittenFiles.formUnion(changedFiles)
+            return Outcome(report: report(next, pages: 0, since: start), changedFiles: [])
         }
+
+        var writes: [(path: String, data: Data?)] = []
+        let templates = site.output.templates
+        for at in replanned.union(unwrittenPages).sorted() {
+            guard let bytes = templates.renderData(pages[at].view, with: pages[at].template) else { return nil }
+            writes.append((pages[at].outputPath, bytes))
+        }
+        let files = Dictionary(site.output.site.files.map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a })
+        for path in changedFiles.union(unwrittenFiles).sorted() { writes.append((path, files[path])) }
+        unwrittenPages = []
+        unwrittenFiles = []
+        timer.lap("pages rendered")
         var written: [String] = []
-        for (path, data) in changes {
+        for (path, data) in writes {
             // A file that cannot be written: the whole build then writes the site again, or says why not.
             guard let changed = Self.replace(output.appendingPathComponent(path).path, with: data) else { return nil }
             if changed { written.append(path) }
         }
-        problems = next
-        let output = SiteOutput(site: SitePages(pages: pages, files: files, languages: languages), templates: templates,
-                                resources: content.resources, assets: site.output.assets, root: site.output.root,
-                                workers: site.output.workers)
-        self.site = AssembledSite(loader: site.loader, content: content, bodyRenderer: renderer, bodies: bodies, model: model,
-                                  output: output)
-        return Outcome(report: report(pages: written.count { $0.hasSuffix(".html") }, since: start), changedFiles: written.sorted())
+        timer.lap("files written")
+        return Outcome(report: report(next, pages: written.count { $0.hasSuffix(".html") }, since: start), changedFiles: written.sorted())
     }
 
     /// `items` without one occurrence of each of `removing`.

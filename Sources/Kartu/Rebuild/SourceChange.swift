@@ -15,9 +15,30 @@ enum SourceChange: Equatable {
 
     /// `paths` relative to the site root, against the site of the last build.
     static func classify(_ paths: Set<String>, site: AssembledSite, root: URL) -> SourceChange {
-        var documents: [Int] = []
-        let bySource = Dictionary(site.model.documents.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { a, _ in a })
+        let documents = Dictionary(site.model.documents.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { a, _ in a })
         let resources = Set(site.content.resources.map(\.sourcePath))
+        return classify(paths, documents: documents, resources: resources, folders: folders(of: Array(documents.keys) + resources),
+                        content: site.content, root: root)
+    }
+
+    /// Every folder holding one of `paths` (site-relative), up to `content`.
+    static func folders(of paths: [String]) -> Set<String> {
+        var folders = Set<String>()
+        for path in paths {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !folders.insert(String(folder)).inserted { break }
+            }
+        }
+        return folders
+    }
+
+    /// The same, with the last build's documents by source path, its resources' source paths and the
+    /// folders holding them (`kartu serve` keeps them: making them for each change took longer than the change).
+    static func classify(_ paths: Set<String>, documents bySource: [String: Int], resources: Set<String>, folders: Set<String>,
+                         content: ContentLoader.Content, root: URL) -> SourceChange {
+        var documents: [Int] = []
         for path in paths.sorted() {
             let parts = path.split(separator: "/")
             // Hidden files (editors' swap and temporary files) are never read by a build.
@@ -31,13 +52,11 @@ enum SourceChange: Equatable {
                 continue
             }
             let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
-            if exists || resources.contains(path) || site.content.unpublished.contains(path) || site.content.fileProblems[path] != nil {
+            if exists || resources.contains(path) || content.unpublished.contains(path) || content.fileProblems[path] != nil {
                 return .everything("\(path) \(exists ? "changed" : "was removed")")
             }
             // A folder that held documents or files, removed or renamed.
-            if bySource.keys.contains(where: { $0.hasPrefix(path + "/") }) || resources.contains(where: { $0.hasPrefix(path + "/") }) {
-                return .everything("\(path) was removed")
-            }
+            if folders.contains(path) { return .everything("\(path) was removed") }
             // Else a name that was not there at the last build and is gone again: an editor's temporary file.
         }
         if documents.isEmpty { return .nothing }

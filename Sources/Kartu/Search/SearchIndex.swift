@@ -147,9 +147,13 @@ struct SearchIndex: Sendable {
     /// with its new bytes, or nil when the file is no longer part of the index.
     mutating func replace(_ id: Int, with entry: Entry) -> [(String, Data?)] {
         let old = terms[id], new = Self.terms(of: entry)
+        let previous = entries[id]
         entries[id] = entry
         terms[id] = new
         let shardsBefore = Set(shards.keys)
+        // Only the words the entry gained or lost have new postings: a word it keeps keeps its place.
+        let (oldTitle, newTitle) = (Set(old.title), Set(new.title))
+        let (oldOther, newOther) = (Set(old.other), Set(new.other))
         var touched = Set<String>()
         func remove(_ word: String, from hits: inout [String: [Int]]) {
             hits[word]?.removeAll { $0 == id }
@@ -161,10 +165,10 @@ struct SearchIndex: Sendable {
             hits[word, default: []].insert(id, at: list.firstIndex { $0 > id } ?? list.count)
             touched.insert(word)
         }
-        for word in old.title { remove(word, from: &titleHits) }
-        for word in old.other { remove(word, from: &textHits) }
-        for word in new.title { add(word, to: &titleHits) }
-        for word in new.other { add(word, to: &textHits) }
+        for word in oldTitle.subtracting(newTitle) { remove(word, from: &titleHits) }
+        for word in oldOther.subtracting(newOther) { remove(word, from: &textHits) }
+        for word in newTitle.subtracting(oldTitle) { add(word, to: &titleHits) }
+        for word in newOther.subtracting(oldOther) { add(word, to: &textHits) }
         var changedShards = Set<String>()
         for word in touched {
             let shard = Self.shard(of: word)
@@ -177,7 +181,7 @@ struct SearchIndex: Sendable {
             }
         }
         var changed: [(String, Data?)] = changedShards.sorted().map { ("t-\(Self.fileName($0)).json", shards[$0] == nil ? nil : shardFile($0)) }
-        changed.append(("d-\(id / Self.chunkSize).json", chunkFile(id / Self.chunkSize)))
+        if entries[id] != previous { changed.append(("d-\(id / Self.chunkSize).json", chunkFile(id / Self.chunkSize))) }
         if Set(shards.keys) != shardsBefore { changed.append(("meta.json", metaFile)) }
         return changed
     }

@@ -19,8 +19,8 @@ struct PagePlan: Sendable {
 /// The pages of the site and the other files that come with them (feeds, search indexes, the
 /// sitemap, e-books): everything the output step writes but the content's own files and assets.
 struct SitePages: Sendable {
-    let pages: [PagePlan]
-    let files: [(path: String, data: Data)]
+    var pages: [PagePlan]
+    var files: [(path: String, data: Data)]
     /// Each language's planner, in site order: kept by `kartu serve` to plan pages again after an edit.
     var languages: [LanguagePages] = []
 }

@@ -17,6 +17,25 @@ struct StepTimer {
     }
 }
 
+/// Wall time of consecutive parts of one piece of work, printed like `StepTimer`'s steps: for code
+/// whose parts share mutable state, where a closure per step would not do.
+struct LapTimer {
+    let enabled: Bool
+    private var last = ContinuousClock.now
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    /// Prints the time since the previous lap (or since the timer was made) under `name`.
+    mutating func lap(_ name: String) {
+        guard enabled else { return }
+        let now = ContinuousClock.now
+        FileHandle.standardError.write(Data(String(format: "timing: %-18@ %8.1f ms\n", name as NSString, (now - last).seconds * 1000).utf8))
+        last = now
+    }
+}
+
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
