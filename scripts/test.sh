@@ -51,6 +51,15 @@ echo "epub: epubcheck found no errors or warnings in $(find "$out/site" "$out/no
 .build/debug/kartu build --strict --base-url http://127.0.0.1:8770/guide/ --output "$out/linked/guide"
 python3 scripts/check-links.py --root "$out/linked" --prefix /guide/ --port 8770
 
+# kartu serve on a generated corpus of 1,000 documents: saves of texts and titles (in place) and of a
+# title that moves its document (whole build), a soak, then the served site against a fresh build,
+# byte for byte (the timing targets are for the release build on 10,000 documents: scripts/serve-bench.py).
+if [ -f ../shared/bench/make-corpus.py ] || [ -n "${KARTU_MAKE_CORPUS:-}" ]; then
+  python3 scripts/serve-bench.py --kartu .build/debug/kartu --pages 1000 --edits 5 --soak 20 --builds 1 --work "$out/serve-bench"
+else
+  echo "serve: skipped the corpus run (no ../shared/bench/make-corpus.py; set KARTU_MAKE_CORPUS)"
+fi
+
 # The theme in a real browser: search (folded, prefix, Polish), language switch, 404, no console error;
 # kartu serve reloading a page on an edit and showing a broken file's error over the last good page.
 scripts/browser-test.sh

@@ -19,6 +19,11 @@ public final class SourceWatcher: @unchecked Sendable {
     public let longest: Duration
     /// The polling interval, where there is no inotify.
     public let interval: Duration
+    /// Poll even where inotify works (tests of the fallback).
+    let polling: Bool
+
+    /// Set by `start`: whether the folders are polled (no inotify, or `polling`).
+    private var usesPolling = false
 
     // Guarded by `lock`: the paths changed since the last report, when the burst began and last moved.
     private let lock = NSLock()
@@ -27,8 +32,13 @@ public final class SourceWatcher: @unchecked Sendable {
     private var moved: ContinuousClock.Instant?
     private let queue = DispatchQueue(label: "kartu.serve.watch")
 
-    public init(root: URL, settle: Duration = .milliseconds(10), burstSettle: Duration = .milliseconds(100), longest: Duration = .seconds(2),
+    public convenience init(root: URL, settle: Duration = .milliseconds(10), burstSettle: Duration = .milliseconds(100), longest: Duration = .seconds(2),
                 interval: Duration = .milliseconds(250)) {
+        self.init(root: root, settle: settle, burstSettle: burstSettle, longest: longest, interval: interval, polling: false)
+    }
+
+    init(root: URL, settle: Duration, burstSettle: Duration, longest: Duration, interval: Duration, polling: Bool) {
+        self.polling = polling
         self.root = root.standardizedFileURL
         self.settle = settle
         self.burstSettle = burstSettle
@@ -48,10 +58,13 @@ public final class SourceWatcher: @unchecked Sendable {
         for await _ in signals {
             // Wait for the burst to end, then take every path gathered so far.
             while !Task.isCancelled {
-                let wait: Duration? = lock.withLock {
+                let wait: Duration? = lock.withLock { () -> Duration? in
                     guard let started, let moved else { return nil }
                     let now = ContinuousClock.now
-                    let quiet = pending.count > Self.burstPaths ? burstSettle : settle
+                    var quiet = pending.count > Self.burstPaths ? burstSettle : settle
+                    // Polled, a file being written may look different at two looks in a row: the
+                    // burst has ended only when a look after the last change saw nothing new.
+                    if usesPolling { quiet = max(quiet, interval * 3 / 2) }
                     if now - started >= longest || now - moved >= quiet { return nil }
                     return min(quiet - (now - moved), longest - (now - started))
                 }
@@ -81,7 +94,7 @@ public final class SourceWatcher: @unchecked Sendable {
     /// Starts watching; the returned source stops it when cancelled.
     private func start(_ signal: @escaping @Sendable () -> Void) -> DispatchSourceProtocol? {
         #if os(Linux)
-        if let inotify = Inotify(root: root, folders: Self.folders) {
+        if !polling, let inotify = Inotify(root: root, folders: Self.folders) {
             let source = DispatchSource.makeReadSource(fileDescriptor: inotify.descriptor, queue: queue)
             source.setEventHandler { [self] in
                 let paths = inotify.read()
@@ -92,6 +105,7 @@ public final class SourceWatcher: @unchecked Sendable {
             return source
         }
         #endif
+        lock.withLock { usesPolling = true }
         var last = snapshot()
         let timer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(deadline: .now() + interval.timeInterval, repeating: interval.timeInterval)
