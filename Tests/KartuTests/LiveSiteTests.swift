@@ -30,6 +30,8 @@ struct LiveSiteTests {
         /// Pages this editor added: only these are deleted or renamed (the standard site's pages link
         /// to each other, and a link to a removed page is an error until it is fixed).
         var added: [String] = []
+        /// The document being worked on.
+        var current: String?
         static let words = ["Alytus", "Birštonas", "Zarasai", "Łódź", "ąžuolas", "Ėriškiai", "apple", "Zebra", "Mokykla", "Šilutė"]
 
         init(site: TestSite, seed: UInt64) {
@@ -79,10 +81,14 @@ struct LiveSiteTests {
                 return ("fix \(path)", [path])
             }
             let pages = self.pages
-            let path = pages.randomElement(using: &random)!
+            // An editor mostly keeps working on one document (a link, then its title…), sometimes moves on.
+            let path = current.flatMap { pages.contains($0) && Int.random(in: 0..<10, using: &random) < 7 ? $0 : nil }
+                ?? pages.randomElement(using: &random)!
+            current = path
             let language = String(path.split(separator: "/")[1])
-            switch Int.random(in: 0..<16, using: &random) {
-            case 0, 1:
+            // Edits redone in place come more often (a link, then a title: what chains of them must keep right).
+            switch Int.random(in: 0..<20, using: &random) {
+            case 0, 1, 16, 17:
                 // A new title, or a typo fixed at the end of the old one (which keeps its place in lists).
                 let old = try #require(site.read(path)).components(separatedBy: "\n").first { $0.hasPrefix("title:") }
                 let kept = old.map { $0.dropFirst("title:".count).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["\""]) }
@@ -98,7 +104,7 @@ struct LiveSiteTests {
                 return ("themes of \(path) → \(themes)", try set("themes", themes, in: path))
             case 5, 6:
                 return ("text of \(path)", try append("\n\(word()) \(word()) \(counter).\n", to: path))
-            case 7:
+            case 7, 18, 19:
                 let target = pages.filter { !added.contains($0) }.randomElement(using: &random)!
                 return ("link \(path) → \(target)", try append("\nSee [\(word())](\(link(to: target))).\n", to: path))
             case 8:
@@ -157,7 +163,7 @@ struct LiveSiteTests {
         BuildOptions(root: site.root, output: site.url(output), baseURL: "http://127.0.0.1:1313/")
     }
 
-    @Test("after every edit of a random sequence, the served site and diagnostics are a fresh build's", arguments: [1, 2, 3] as [UInt64])
+    @Test("after every edit of a random sequence, the served site and diagnostics are a fresh build's", arguments: [1, 2, 3, 4, 5] as [UInt64])
     func neverStale(seed: UInt64) throws {
         let site = try TestSite.standard(repoTemplates: true)
         try site.write("content/site.yaml", try #require(site.read("content/site.yaml")) + "paginate: 2\n")
@@ -233,6 +239,18 @@ struct LiveSiteTests {
         try Self.expectFresh(site, again)
     }
 
+    @Test("a link added in place, then the linking document's title edited in place: the linked page shows the new title")
+    func cardsFollowNewLinks() throws {
+        let (site, live) = try Self.built()
+        let path = "content/lt/projects/skuodas.md"
+        try site.write(path, try #require(site.read(path)) + "\nŽr. [Jonava](/lt/projects/jonava.md).\n")
+        #expect(try live.build(after: [path]).changedFiles != nil)
+        try site.write(path, try #require(site.read(path)).replacingOccurrences(of: "title: Skuodas", with: "title: Skuodass"))
+        let outcome = try live.build(after: [path])
+        #expect(outcome.changedFiles?.contains("lt/projects/jonava/index.html") == true)
+        try Self.expectFresh(site, outcome)
+    }
+
     @Test("a broken link while editing: the error named as a fresh build names it, nothing written while it stands; fixed, in place, with what was edited meanwhile")
     func brokenLink() throws {
         let (site, live) = try Self.built()
@@ -304,6 +322,7 @@ struct LiveSiteTests {
         try site.write("content/lt/projects/kitas.md", "---\ntitle: Kitas\n---\n")
         #expect(classify(["content/lt/projects/kitas.md"]) == .everything("content/lt/projects/kitas.md changed"))
         #expect(classify(["templates/home.mustache"]) == .everything("templates/home.mustache changed"))
+        #expect(classify(["templates/assets/.well-known/x"]) == .everything("templates/assets/.well-known/x changed"), "hidden assets are copied")
         #expect(classify(["content/site.yaml"]) == .everything("content/site.yaml changed"))
         #expect(classify(["content/lt/projects/utena/photo.png"]) == .everything("content/lt/projects/utena/photo.png changed"))
         #expect(classify(["content/lt/projects/utena"]) == .everything("content/lt/projects/utena changed"))

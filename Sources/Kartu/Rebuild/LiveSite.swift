@@ -170,6 +170,10 @@ public final class LiveSite {
         for j in documentPages {
             let plan = byCode[model.documents[j].language]!.documentPlan(j)
             guard let at = pageIndex[plan.outputPath] else { return nil }
+            // A link added or removed changes the cards a page lists ("referenced by"): the index follows.
+            let before = Set(pages[at].view.listedCards.map(\.url)), after = Set(plan.view.listedCards.map(\.url))
+            for url in before.subtracting(after) { cardPages[url]?.removeAll { $0 == at } }
+            for url in after.subtracting(before) { cardPages[url, default: []].append(at) }
             pages[at] = plan
             replanned.insert(at)
         }

@@ -41,12 +41,10 @@ enum SourceChange: Equatable {
         var documents: [Int] = []
         for path in paths.sorted() {
             let parts = path.split(separator: "/")
-            // Hidden files (editors' swap and temporary files) are never read by a build.
-            if parts.contains(where: { $0.hasPrefix(".") }) { continue }
-            guard parts.first == "content" else {
-                if parts.first == "templates" { return .everything("\(path) changed") }
-                continue
-            }
+            // Everything under templates/ is read, hidden files too (an asset may be one).
+            if parts.first == "templates" { return .everything("\(path) changed") }
+            // Hidden files in content/ (editors' swap and temporary files) are never read by a build.
+            guard parts.first == "content", !parts.contains(where: { $0.hasPrefix(".") }) else { continue }
             if let i = bySource[path] {
                 documents.append(i)
                 continue
