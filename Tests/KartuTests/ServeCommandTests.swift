@@ -21,8 +21,9 @@ struct ServeCommandTests {
             try process.run()
         }
 
-        /// The body at `path` once the server answers (it builds first), or nil after `seconds`.
-        func get(_ path: String, seconds: Double = 60) async -> (status: Int, body: String)? {
+        /// The body at `path` once the server answers (it builds first), or nil after `seconds` (the
+        /// first build of a debug binary, on two cores shared with every other suite, once took 2 minutes).
+        func get(_ path: String, seconds: Double = 300) async -> (status: Int, body: String)? {
             let deadline = Date().addingTimeInterval(seconds)
             while Date() < deadline, process.isRunning {
                 if let answer = Self.fetch(URL(string: "http://127.0.0.1:\(port)\(path)")!) { return answer }
@@ -96,7 +97,7 @@ struct ServeCommandTests {
 
     /// The generation `/__kartu/status` reports once it passes `after`, with the status body.
     func status(_ server: Server, after generation: Int) async -> String? {
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
             if let (_, body) = Server.fetch(URL(string: "http://127.0.0.1:\(server.port)/__kartu/status")!),
                let range = body.range(of: #""generation":(\d+)"#, options: .regularExpression),
@@ -225,7 +226,7 @@ struct ServeCommandTests {
 
         /// Waits for event number `count`, and a little more to see that no other follows.
         func wait(for count: Int) async -> [String] {
-            let deadline = Date().addingTimeInterval(60)
+            let deadline = Date().addingTimeInterval(120)
             while Date() < deadline, events.count < count { try? await Task.sleep(for: .milliseconds(50)) }
             return events
         }
