@@ -153,11 +153,60 @@ private func report(_ report: BuildReport?, preview: PreviewSite, format: Diagno
     if failing, report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
 }
 
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show, per language, which translations are missing or outdated (from the git history).")
+
+    @Option(name: .long, help: "Site folder holding content/ (default: current folder).")
+    var root: String = "."
+
+    @Option(name: .long, help: "text, json (a stable schema for dashboards) or markdown (for a CI job summary).")
+    var format: TranslationStatus.Format = .text
+
+    @Option(name: .long, help: "Show only this language.")
+    var language: String?
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a translation is outdated, or missing.")
+    var failOn: [FailOn] = []
+
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case outdated, missing
+    }
+
+    func run() throws {
+        let diagnosticFormat = Diagnostic.Format.automatic(environment: ProcessInfo.processInfo.environment)
+        let status: TranslationStatus?
+        let diagnostics: [Diagnostic]
+        do {
+            (status, diagnostics) = try SiteBuilder(options: BuildOptions(root: URL(fileURLWithPath: root), write: false)).translationStatus()
+        } catch {
+            printError(error.formatted(diagnosticFormat))
+            throw ExitCode(2)
+        }
+        for diagnostic in diagnostics { printError(diagnostic.formatted(diagnosticFormat)) }
+        guard var status else { throw ExitCode(1) }
+        if let language {
+            do {
+                status = try status.only(language)
+            } catch {
+                printError(error.formatted(diagnosticFormat))
+                throw ExitCode(2)
+            }
+        }
+        print(status.formatted(format), terminator: "")
+        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+        let outdated = status.languages.contains { !$0.outdated.isEmpty }, missing = status.languages.contains { !$0.missing.isEmpty }
+        if (failOn.contains(.outdated) && outdated) || (failOn.contains(.missing) && missing) { throw ExitCode(1) }
+    }
+}
+
+extension TranslationStatus.Format: ExpressibleByArgument {}
+
 struct Kartu: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kartu",
         abstract: "A static-site generator for multilingual good-practice publications.",
-        subcommands: [Build.self, Check.self, Serve.self]
+        subcommands: [Build.self, Check.self, Serve.self, Status.self]
     )
 }
 

@@ -567,7 +567,7 @@ struct BadInputCatalogueTests {
         #expect(site.lines("site/lt/projects/ignalina/index.html", prefixed: "LANG ") == [
             "LANG lt /lt/projects/ignalina/ translation current",
             "LANG en /en/projects/ignalina-en/ translation",
-            "LANG pl /pl/",
+            "LANG pl /pl/projects/ignalina/",
         ])
         #expect(site.line("site/lt/projects/jonava/index.html", "backlinks: ") == "backlinks: lt:Ignalina;")
     }

@@ -22,7 +22,7 @@ struct CLITests {
         #expect(result.stderrLines.count == 1)
         let summary = try #require(result.stderrLines.last)
         #expect(summary.wholeMatch(of: Self.summary) != nil, "\(summary)")
-        #expect(summary.hasPrefix("kartu: documents: lt 9, en 4, pl 1; 65 pages written; 0 warnings; "))
+        #expect(summary.hasPrefix("kartu: documents: lt 9, en 4, pl 1; 84 pages written; 0 warnings; "))
         #expect(site.files(under: "site") == Fixture.standardOutput)
     }
 

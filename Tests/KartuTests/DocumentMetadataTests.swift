@@ -251,7 +251,7 @@ struct DocumentMetadataTests {
         #expect(metadata != nil)
         #expect(diagnostics == [
             "content/lt/projects/x.md:4:1: warning: unknown key 'municipalty'; it is ignored\n    hint: did you mean 'municipality'?",
-            "content/lt/projects/x.md:6:1: warning: unknown key 'colour'; it is ignored\n    hint: known keys: title, kind, date, themes, municipality, country, project, levels, authors, summary, translationKey, slug, draft, weight, decision, host, period",
+            "content/lt/projects/x.md:6:1: warning: unknown key 'colour'; it is ignored\n    hint: known keys: title, kind, date, themes, municipality, country, project, levels, authors, summary, translationKey, slug, draft, weight, original, decision, host, period",
         ])
     }
 

@@ -19,9 +19,9 @@ struct EndToEndOutputTests {
         #expect(report.printed == [])
         #expect(report.exitStatus == 0)
         #expect(site.files(under: "site") == Fixture.standardOutput)
-        #expect(report.pagesWritten == 65)
+        #expect(report.pagesWritten == 84)
         #expect(report.documentsPerLanguage.map { "\($0.language) \($0.count)" } == ["lt 9", "en 4", "pl 1"])
-        #expect(report.summary.hasPrefix("kartu: documents: lt 9, en 4, pl 1; 65 pages written; 0 warnings; "))
+        #expect(report.summary.hasPrefix("kartu: documents: lt 9, en 4, pl 1; 84 pages written; 0 warnings; "))
         #expect(report.summary.hasSuffix(" s"))
     }
 
@@ -85,7 +85,7 @@ struct EndToEndOutputTests {
         #expect(!html.contains(".md\""))
     }
 
-    @Test("language switcher: translations by translationKey or by path, else the language's home")
+    @Test("language switcher: translations by translationKey or by path, else the original's fallback page in that language")
     func languageSwitcher() throws {
         let site = try TestSite.standard()
         try site.build()
@@ -93,25 +93,27 @@ struct EndToEndOutputTests {
         #expect(site.lines("site/lt/projects/ignalina/index.html").filter { $0.hasPrefix("LANG ") } == [
             "LANG lt /lt/projects/ignalina/ translation current",
             "LANG en /en/projects/ignalina-en/ translation",
-            "LANG pl /pl/",
+            "LANG pl /pl/projects/ignalina/",
         ])
         #expect(site.lines("site/en/projects/ignalina-en/index.html").filter { $0.hasPrefix("LANG ") } == [
             "LANG lt /lt/projects/ignalina/ translation",
             "LANG en /en/projects/ignalina-en/ translation current",
-            "LANG pl /pl/",
+            "LANG pl /pl/projects/ignalina/",
         ])
         #expect(site.lines("site/lt/projects/ignalina/index.html").contains("translations: en=/en/projects/ignalina-en/;"))
         // same relative path without a key
         #expect(site.lines("site/lt/projects/jonava/index.html").filter { $0.hasPrefix("LANG ") } == [
             "LANG lt /lt/projects/jonava/ translation current",
             "LANG en /en/projects/jonava/ translation",
-            "LANG pl /pl/",
+            "LANG pl /pl/projects/jonava/",
         ])
         // bundles: same path projects/utena/index.md, the English one with its own slug
         #expect(site.lines("site/lt/projects/utena/index.html").contains("LANG en /en/projects/utena-visit/ translation"))
         // no translation at all
         #expect(site.lines("site/pl/projects/lodz/index.html").filter { $0.hasPrefix("LANG ") } == [
-            "LANG lt /lt/", "LANG en /en/", "LANG pl /pl/projects/lodz/ translation current",
+            "LANG lt /lt/projects/lodz/",
+            "LANG en /en/projects/lodz/",
+            "LANG pl /pl/projects/lodz/ translation current",
         ])
         #expect(site.lines("site/pl/projects/lodz/index.html").contains("translations: "))
     }
@@ -257,7 +259,7 @@ struct EndToEndOutputTests {
         #expect(site.lines("site/lt/projects/ignalina/index.html").filter { $0.hasPrefix("LANG ") } == [
             "LANG lt /guide/lt/projects/ignalina/ translation current",
             "LANG en /guide/en/projects/ignalina-en/ translation",
-            "LANG pl /guide/pl/",
+            "LANG pl /guide/pl/projects/ignalina/",
         ])
         let html = try #require(site.read("site/lt/projects/ignalina/index.html"))
         #expect(html.contains("<a href=\"/guide/lt/projects/jonava/\">Jonava</a>"))
@@ -419,7 +421,8 @@ struct EndToEndDefaultThemeTests {
         #expect(html.contains("<link rel=\"stylesheet\" href=\"/assets/kartu.css\">"))
         #expect(html.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"/en/projects/ignalina-en/\">"))
         #expect(!html.contains("<link rel=\"alternate\" hreflang=\"pl\""))
-        #expect(html.contains("<a href=\"/pl/\" hreflang=\"pl\" lang=\"pl\">Polski</a>"))
+        // No Polish translation: the switcher leads to the fallback page, marked as not translated.
+        #expect(html.contains("<li class=\"no-page\" title=\"dar neišversta\"><a href=\"/pl/projects/ignalina/\" hreflang=\"pl\" lang=\"pl\">Polski</a>"))
         #expect(html.contains("<a href=\"/lt/projects/ignalina/\" hreflang=\"lt\" lang=\"lt\" aria-current=\"true\">Lietuvių</a>"))
         #expect(html.contains("<time datetime=\"2019-01-31\">2019 m. sausio 31 d.</time>"))
         #expect(html.contains("<p class=\"kind\">Projektas</p>"))

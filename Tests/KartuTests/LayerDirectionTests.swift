@@ -9,7 +9,7 @@ import Testing
 struct LayerDirectionTests {
     /// Bottom to top; the README's map of stages lists them in this order.
     static let layers = [
-        "Support", "Diagnostics", "Text", "HTML", "EPUB", "Config", "Content", "Markdown", "Links", "Search", "Syndication",
+        "Support", "Diagnostics", "Text", "HTML", "EPUB", "Config", "Content", "Translations", "Markdown", "Links", "Search", "Syndication",
         "Mustache", "Templates", "Site", "Books", "Output", "Pipeline", "Rebuild",
     ]
 

@@ -123,7 +123,9 @@ struct PaginationTests {
         ])
         // Facet pages page the same way (the small theme's facet template lists ITEM and OTHER lines).
         #expect(site.lines("site/lt/municipality/utena/page/2/index.html", prefixed: "FACET", "ITEM", "OTHER") == [
-            "FACET lt | municipality | Utena (2 / 2)", "ITEM C | /lt/projects/c/", "OTHER pl Polski | Kraków | /pl/projects/krakow/ | other",
+            "FACET lt | municipality | Utena (2 / 2)",
+            "ITEM C | /lt/projects/c/",
+            "OTHER pl Polski | Kraków | /lt/projects/krakow/ | other",
         ])
     }
 

@@ -12,6 +12,7 @@ struct ViewModelFieldsTests {
     /// `self.x = x` lines are not properties: the scan reads only `let`/`var` declarations.)
     static let internalProperties: Set<String> = [
         "BookEntryView.document",  // which document an entry is, to find the current chapter
+        "DocumentCardView.document",  // which document a card is, for kartu serve to find the pages listing it
     ]
 
     /// Per `TemplateRecord` type: its stored properties, and the properties its table reads (`$0.name`).

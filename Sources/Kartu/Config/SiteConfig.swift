@@ -20,8 +20,15 @@ public struct SiteConfig: Sendable {
     public var unsafeHTML: Bool
     /// Documents per page of a list (sections, theme and facet pages); 0 lists them all on one page.
     public var paginate: Int = SiteConfig.defaultPaginate
+    /// What a language without a translation of a document shows for it: the original inside the
+    /// language's navigation (`fallback`, the default), or nothing (`home`: links lead to the home page).
+    public var untranslated: Untranslated = .fallback
     /// Where each language's entry is written in site.yaml, for problems about a language found later.
     var languageLocations: [String: SourceLocation] = [:]
+
+    public enum Untranslated: String, Sendable, CaseIterable {
+        case fallback, home
+    }
 
     public static let path = "content/site.yaml"
     /// Keeps a theme page of a large site near 30 cards (a few dozen kB) instead of thousands.
@@ -36,7 +43,7 @@ public struct SiteConfig: Sendable {
 }
 
 extension SiteConfig {
-    static let knownKeys = ["title", "defaultLanguage", "languages", "baseURL", "unsafeHTML", "paginate"]
+    static let knownKeys = ["title", "defaultLanguage", "languages", "baseURL", "unsafeHTML", "paginate", "untranslated"]
 
     /// Reads `content/site.yaml`; nil when it is missing or too broken to use (the reason is in `diagnostics`).
     static func load(text: String?, diagnostics: inout Diagnostics) -> SiteConfig? {
@@ -65,6 +72,7 @@ extension SiteConfig {
         var languages: [Language] = []
         var baseURL: String?
         var unsafeHTML = false
+        var untranslated = Untranslated.fallback
         var paginate = defaultPaginate
         var languageLocations: [String: SourceLocation] = [:]
         var sawLanguages = false
@@ -95,6 +103,17 @@ extension SiteConfig {
                 }
             case "unsafeHTML":
                 unsafeHTML = fields.bool(value, field: key, diagnostics: &diagnostics) ?? false
+            case "untranslated":
+                let choices = Untranslated.allCases.map(\.rawValue)
+                if let text = fields.string(value, field: key, diagnostics: &diagnostics) {
+                    if let choice = Untranslated(rawValue: text) {
+                        untranslated = choice
+                    } else {
+                        diagnostics.error("'untranslated' must be \(choices.joined(separator: " or ")), not '\(text)'", at: source.location(of: value),
+                                          hint: Suggestion.didYouMean(text, in: choices)
+                                            ?? "fallback shows the original inside the language's pages; home links to the language's home page")
+                    }
+                }
             case "paginate":
                 paginate = readPaginate(value, source: source, diagnostics: &diagnostics) ?? defaultPaginate
             default:
@@ -140,7 +159,7 @@ extension SiteConfig {
                                 hint: Suggestion.didYouMean(code, in: codes) ?? "remove it or add the language")
         }
         return SiteConfig(titles: titles, defaultLanguage: defaultCode, languages: languages, baseURL: baseURL,
-                          unsafeHTML: unsafeHTML, paginate: paginate, languageLocations: languageLocations)
+                          unsafeHTML: unsafeHTML, paginate: paginate, untranslated: untranslated, languageLocations: languageLocations)
     }
 
     /// `paginate`: a whole number, 0 or more. Its own messages rather than `YAMLFields.int`'s, so the

@@ -31,6 +31,8 @@ public struct DocumentMetadata: Sendable, Hashable {
     public var translationKey: String?
     public var slug: String?
     public var draft = false
+    /// `original: true`: the document its translation group is translated from (see `Translations`).
+    public var original = false
     /// Where each top-level field's value is written, for diagnostics found after parsing.
     public var locations: [String: SourceLocation] = [:]
     public var weight: Int?
@@ -60,7 +62,7 @@ public struct DocumentMetadata: Sendable, Hashable {
 extension DocumentMetadata {
     static let commonKeys = [
         "title", "kind", "date", "themes", "municipality", "country", "project", "levels", "authors", "summary",
-        "translationKey", "slug", "draft", "weight",
+        "translationKey", "slug", "draft", "weight", "original",
     ]
     static let kindKeys = ["decision", "host", "period"]
     /// Read only on `kind: publication`; elsewhere they are ignored with a warning.
@@ -162,6 +164,7 @@ extension DocumentMetadata {
                     meta.slug = Slug.make(slug)
                 }
             case "draft": meta.draft = fields.bool(value, field: key, diagnostics: &diagnostics) ?? false
+            case "original": meta.original = fields.bool(value, field: key, diagnostics: &diagnostics) ?? false
             case "weight": meta.weight = fields.int(value, field: key, diagnostics: &diagnostics)
             case "decision":
                 guard let map = fields.mapping(value, field: key, example: "decision:\n          number: T-123\n          date: 2019-01-31", diagnostics: &diagnostics) else { continue }

@@ -38,6 +38,10 @@ public struct SiteBuilder {
         let loader = ContentLoader(root: root, config: config, themes: configuration.themes, workers: workers, drafts: options.drafts)
         let content = timer.step("content") { loader.load(diagnostics: &problems) }
         let documentCounts = content.documentCounts(config.languages)
+        let translations = timer.step("translations") {
+            Translations.build(content.documents, languages: config.languages, defaultLanguage: config.defaultLanguage,
+                               history: GitHistory.read(root: root), diagnostics: &problems)
+        }
         let catalog = timer.step("publications") {
             PublicationCatalog.build(content.documents, languages: config.languages, unpublished: content.unpublished,
                                      diagnostics: &problems)
@@ -56,7 +60,7 @@ public struct SiteBuilder {
         }
 
         let model = SiteModel(configuration: configuration, strings: theme.strings, content: content, publications: catalog,
-                              bodies: bodies, related: related)
+                              translations: translations, bodies: bodies, related: related)
         // E-books come before pages: landing pages offer them with their size.
         let books = timer.step("e-books") {
             PublicationEPUB(model: model, resources: content.resources, stylesheet: theme.epubStylesheet, workers: workers)
@@ -72,6 +76,24 @@ public struct SiteBuilder {
         let site = AssembledSite(loader: loader, content: content, bodyRenderer: bodyRenderer, bodies: bodies, model: model,
                                  output: output)
         return SiteAssembly(problems: problems, documentCounts: documentCounts, site: site)
+    }
+}
+
+extension SiteBuilder {
+    /// `kartu status`: the configuration, content and translations steps, and their report. Throws
+    /// only for a usage problem; the problems found in the site's files come with the status.
+    public func translationStatus() throws(Diagnostic) -> (status: TranslationStatus?, diagnostics: [Diagnostic]) {
+        var options = self.options
+        options.write = false
+        let root = try SiteBuilder(options: options).checkedFolders().root
+        var problems = Diagnostics()
+        guard let configuration = Configuration.read(root: root, baseURL: nil, diagnostics: &problems) else { return (nil, problems.sorted) }
+        let config = configuration.site
+        let content = ContentLoader(root: root, config: config, themes: configuration.themes, workers: Workers(count: options.jobs))
+            .load(diagnostics: &problems)
+        let translations = Translations.build(content.documents, languages: config.languages, defaultLanguage: config.defaultLanguage,
+                                              history: GitHistory.read(root: root), diagnostics: &problems)
+        return (TranslationStatus(documents: content.documents, translations: translations, languages: config.languages), problems.sorted)
     }
 }
 

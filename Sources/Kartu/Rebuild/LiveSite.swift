@@ -23,14 +23,20 @@ public final class LiveSite {
     /// What in-place builds with errors changed but did not write: page indices and file paths.
     private var unwrittenPages = Set<Int>()
     private var unwrittenFiles = Set<String>()
-    /// Output path → index in `pages`; a document's URL → the pages listing its card; a document
-    /// page's index → its document; a document's source path → its index; the resources' source paths.
+    /// Output path → index in `pages`; a document → the pages listing its card; a document page's
+    /// index → what it shows; a document's source path → its index; the resources' source paths.
     private var pageIndex: [String: Int] = [:]
-    private var cardPages: [String: [Int]] = [:]
-    private var pageDocuments: [Int: Int] = [:]
+    private var cardPages: [Int: [Int]] = [:]
+    private var pageDocuments: [Int: PageSource] = [:]
     private var sourceIndex: [String: Int] = [:]
     private var resourcePaths = Set<String>()
     private var sourceFolders = Set<String>()
+
+    /// What a document page shows: a document, or an original on its fallback page in a language.
+    private enum PageSource: Hashable {
+        case document(Int)
+        case fallback(Int, language: String)
+    }
 
     /// What one build did.
     public struct Outcome: Sendable {
@@ -106,11 +112,14 @@ public final class LiveSite {
         resourcePaths = Set(site?.content.resources.map(\.sourcePath) ?? [])
         guard let model = site?.model else { return }
         for (at, page) in pages.enumerated() {
-            for card in page.view.listedCards { cardPages[card.url, default: []].append(at) }
+            for card in page.view.listedCards { cardPages[card.document, default: []].append(at) }
         }
         for i in model.documents.indices {
             sourceIndex[model.documents[i].sourcePath] = i
-            if model.documents[i].role == .page, let at = pageIndex[model.documents[i].urlPath + "index.html"] { pageDocuments[at] = i }
+            if model.documents[i].role == .page, let at = pageIndex[model.documents[i].urlPath + "index.html"] { pageDocuments[at] = .document(i) }
+        }
+        for (language, fallbacks) in site?.output.site.languages.first?.shared.fallbacks ?? [:] {
+            for (i, path) in fallbacks { if let at = pageIndex[path + "index.html"] { pageDocuments[at] = .fallback(i, language: language) } }
         }
         sourceFolders = SourceChange.folders(of: Array(sourceIndex.keys) + resourcePaths)
     }
@@ -156,32 +165,40 @@ public final class LiveSite {
         // A new title may move the document in the lists: then the lists are made again, whole.
         for i in newCards where !languages.allSatisfy({ $0.keepsPlace(i) }) { return nil }
 
-        var documentPages = Set(edits.flatMap(\.pages))
+        var documentPages = Set(edits.flatMap(\.pages).map(PageSource.document))
         var listPages: [(page: Int, document: Int)] = []
         for i in newCards {
             let document = model.documents[i]
             // Its translations name it; every page listing its card shows the new one.
-            for j in languages[0].shared.groups[document.translationIdentity] ?? [] { documentPages.insert(j) }
-            for at in cardPages[model.url(document.urlPath)] ?? [] {
-                if let j = pageDocuments[at] { documentPages.insert(j) } else { listPages.append((at, i)) }
+            for j in languages[0].shared.groups[document.translationIdentity] ?? [] { documentPages.insert(.document(j)) }
+            for at in cardPages[i] ?? [] {
+                if let source = pageDocuments[at] { documentPages.insert(source) } else { listPages.append((at, i)) }
             }
         }
+        // A document's fallback pages show what its own page shows.
+        let fallbacks = languages[0].shared.fallbacks
+        for case .document(let j) in documentPages {
+            for (language, pages) in fallbacks where pages[j] != nil { documentPages.insert(.fallback(j, language: language)) }
+        }
         var replanned = Set<Int>()
-        for j in documentPages {
-            let plan = byCode[model.documents[j].language]!.documentPlan(j)
-            guard let at = pageIndex[plan.outputPath] else { return nil }
+        for source in documentPages {
+            let planned: PagePlan?
+            switch source {
+            case .document(let j): planned = byCode[model.documents[j].language]!.documentPlan(j)
+            case .fallback(let j, let language): planned = byCode[language]?.fallbackPlan(j)
+            }
+            guard let plan = planned, let at = pageIndex[plan.outputPath] else { return nil }
             // A link added or removed changes the cards a page lists ("referenced by"): the index follows.
-            let before = Set(pages[at].view.listedCards.map(\.url)), after = Set(plan.view.listedCards.map(\.url))
-            for url in before.subtracting(after) { cardPages[url]?.removeAll { $0 == at } }
-            for url in after.subtracting(before) { cardPages[url, default: []].append(at) }
+            let before = Set(pages[at].view.listedCards.map(\.document)), after = Set(plan.view.listedCards.map(\.document))
+            for i in before.subtracting(after) { cardPages[i]?.removeAll { $0 == at } }
+            for i in after.subtracting(before) { cardPages[i, default: []].append(at) }
             pages[at] = plan
             replanned.insert(at)
         }
         for (at, i) in listPages {
             guard let planner = byCode[pages[at].view.lang.code] else { return nil }
             let old = pages[at]
-            pages[at] = PagePlan(outputPath: old.outputPath, template: old.template,
-                                 view: old.view.replacingCard(at: model.url(model.documents[i].urlPath), with: planner.card(i)),
+            pages[at] = PagePlan(outputPath: old.outputPath, template: old.template, view: old.view.replacingCard(of: i, with: planner.card(i)),
                                  origin: old.origin, lastModified: old.lastModified, inSitemap: old.inSitemap)
             replanned.insert(at)
         }

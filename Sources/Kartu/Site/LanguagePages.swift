@@ -96,6 +96,7 @@ final class LanguagePages: @unchecked Sendable {
         for i in model.documents.indices where model.documents[i].language == code && model.documents[i].role == .page {
             plans.append(documentPlan(i))
         }
+        for i in (shared.fallbacks[code] ?? [:]).keys.sorted() { plans.append(documentPlan(i, fallback: shared.fallbacks[code]![i])) }
         plans += listPlans(pages: pages)
         plans += printPlans()
         plans += themePlans()
@@ -149,13 +150,15 @@ final class LanguagePages: @unchecked Sendable {
                  themesURL: model.url(themeIndexPath), facets: facetLinks)
     }
 
-    /// The language switcher: `urlPathIn(other)` gives the same page in another language, if it exists.
-    func switcher(_ urlPathIn: (String) -> String?) -> [LanguageLinkView] {
+    /// The language switcher: `urlPathIn(other)` gives the same page in another language, if it
+    /// exists; else `fallback(other)` a page showing it there untranslated, if any; else the home page.
+    func switcher(_ urlPathIn: (String) -> String?, fallback: (String) -> String? = { _ in nil }) -> [LanguageLinkView] {
         model.config.languages.map { other in
             let target = urlPathIn(other.code)
-            return LanguageLinkView(code: other.code, name: other.name, url: model.url(target ?? other.code + "/"),
+            let shown = target ?? fallback(other.code) ?? other.code + "/"
+            return LanguageLinkView(code: other.code, name: other.name, url: model.url(shown),
                                     isCurrent: other.code == code, isTranslation: target != nil, locale: other.locale,
-                                    permalink: model.permalink(target ?? other.code + "/"))
+                                    permalink: model.permalink(shown))
         }
     }
 
@@ -168,13 +171,15 @@ final class LanguagePages: @unchecked Sendable {
         if let known = cards[i] { return known }
         let document = model.documents[i]
         let meta = document.metadata
+        // A document of another language without a translation here leads to its fallback page here, if any.
+        let fallback = document.language == code ? nil : shared.fallback(of: i, in: code, model: model)
         let card = DocumentCardView(
-            title: meta.title, url: model.url(document.urlPath), date: meta.date.map(formatting.format),
+            title: meta.title, url: model.url(fallback ?? document.urlPath), date: meta.date.map(formatting.format),
             dateISO: meta.date?.description, summary: meta.summary, kind: meta.kind.rawValue,
             kindLabel: t("kind.\(meta.kind.rawValue)") ?? meta.kind.rawValue,
             municipality: meta.municipality, country: meta.country, countryName: countryName(meta.country),
             language: document.language, languageName: model.config.language(document.language)?.name ?? document.language,
-            isOtherLanguage: document.language != code, themes: themeLinks(meta.themes))
+            isOtherLanguage: document.language != code, themes: themeLinks(meta.themes), document: i)
         cards[i] = card
         return card
     }
@@ -187,8 +192,20 @@ final class LanguagePages: @unchecked Sendable {
     }
 
     func documentPlan(_ i: Int) -> PagePlan {
+        documentPlan(i, fallback: nil)
+    }
+
+    /// The fallback page of original `i` in this language: its text in this language's pages.
+    func fallbackPlan(_ i: Int) -> PagePlan? {
+        shared.fallbacks[code]?[i].map { documentPlan(i, fallback: $0) }
+    }
+
+    /// The page of document `i`; with `fallback` (a URL path in this language), the fallback page
+    /// of original `i` there: not indexed, its canonical address the original's, not in the sitemap.
+    private func documentPlan(_ i: Int, fallback: String?) -> PagePlan {
         let document = model.documents[i]
         let meta = document.metadata
+        let urlPath = fallback ?? document.urlPath
         let translations = model.config.languages.compactMap { other -> TranslationView? in
             guard other.code != code, let t = shared.translation(of: i, in: other.code, model: model) else { return nil }
             return TranslationView(code: other.code, name: other.name, url: model.url(model.documents[t].urlPath),
@@ -211,7 +228,7 @@ final class LanguagePages: @unchecked Sendable {
             related.removeAll { model.publications.publication(of: $0)?.document == own }
         }
         let toc = model.headings[i].filter { $0.level >= 2 && $0.level <= 3 }.map { HeadingView(id: $0.id, text: $0.text, level: $0.level) }
-        let view = DocumentView(
+        var view = DocumentView(
             card: card(i), content: model.bodies[i], municipalityURL: facetURL(.municipality), countryURL: facetURL(.country),
             projectURL: facetURL(.project), kindURL: facetURL(.kind), project: meta.project, authors: meta.authors, levels: levels,
             decision: meta.decision.map { ["number": $0.number, "date": formatting.format($0.date), "dateISO": $0.date.description] },
@@ -220,14 +237,33 @@ final class LanguagePages: @unchecked Sendable {
                                        "startISO": $0.start.description, "endISO": $0.end.description] },
             translations: translations, toc: toc, section: section,
             related: related.map(card), backlinks: backlinks.sorted(by: listOrder).map(card), citedIn: citedIn)
-        let languages = switcher { other in
-            other == self.code ? document.urlPath : self.shared.translation(of: i, in: other, model: self.model).map { self.model.documents[$0].urlPath }
+        let languageName = { (code: String) in self.model.config.language(code)?.name ?? code }
+        if fallback != nil {
+            view.fallback = FallbackView(language: document.language, languageName: languageName(document.language),
+                                         originalURL: model.url(document.urlPath))
+        } else if case .outdated(let source, let translation)? = model.translations.states[i], let original = model.translations.originals[i] {
+            let originalDocument = model.documents[original]
+            view.outdated = OutdatedView(originalLanguage: originalDocument.language, originalLanguageName: languageName(originalDocument.language),
+                                         originalURL: model.url(originalDocument.urlPath), originalDate: formatting.format(source.date),
+                                         originalDateISO: source.date.description, translationDate: formatting.format(translation.date),
+                                         translationDateISO: translation.date.description)
         }
-        var pageView = page(title: meta.title, description: meta.summary, urlPath: document.urlPath, languages: languages, current: document.section)
+        // A fallback page is no translation: not an alternate of the original, in any language.
+        let languages = switcher { other in
+            if other == self.code { return fallback == nil ? urlPath : nil }
+            return self.shared.translation(of: i, in: other, model: self.model).map { self.model.documents[$0].urlPath }
+        } fallback: { other in other == self.code ? urlPath : self.shared.fallback(of: i, in: other, model: self.model) }
+        var pageView = page(title: meta.title, description: meta.summary, urlPath: urlPath, languages: languages, current: document.section)
         pageView.document = view
         pageView.publication = publication
-        return PagePlan(outputPath: document.urlPath + "index.html", template: templates.templateName(for: meta.kind), view: pageView,
-                        origin: document.sourcePath, lastModified: meta.date)
+        guard fallback != nil else {
+            return PagePlan(outputPath: urlPath + "index.html", template: templates.templateName(for: meta.kind), view: pageView,
+                            origin: document.sourcePath, lastModified: meta.date)
+        }
+        pageView.noindex = true
+        pageView.permalink = model.permalink(document.urlPath)
+        return PagePlan(outputPath: urlPath + "index.html", template: templates.templateName(for: meta.kind), view: pageView,
+                        origin: "the \(code) fallback page of '\(document.sourcePath)'", inSitemap: false)
     }
 
     // MARK: Search

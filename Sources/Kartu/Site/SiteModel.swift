@@ -9,6 +9,8 @@ struct SiteModel: Sendable {
     let documents: [Document]
     /// The publications in every language: tables of contents, reading orders, untranslated chapters.
     let publications: PublicationCatalog
+    /// Translation groups, their originals, and which translations are outdated.
+    let translations: Translations
     /// Per document: its body as HTML and its headings.
     let bodies: [String]
     let headings: [[MarkdownDocument.Heading]]
@@ -34,12 +36,13 @@ struct SiteModel: Sendable {
 extension SiteModel {
     /// The model of a build, from the steps before it.
     init(configuration: Configuration, strings: UIStrings, content: ContentLoader.Content, publications: PublicationCatalog,
-         bodies: RenderedBodies, related: [[Int]]) {
+         translations: Translations = .empty, bodies: RenderedBodies, related: [[Int]]) {
         config = configuration.site
         themes = configuration.themes
         self.strings = strings
         documents = content.documents
         self.publications = publications
+        self.translations = translations
         self.bodies = bodies.html
         headings = bodies.headings
         self.related = related
@@ -54,7 +57,7 @@ extension SiteModel {
     /// places, with new bodies, headings and backlinks.
     func replacing(documents: [Document], bodies: RenderedBodies) -> SiteModel {
         SiteModel(config: config, themes: themes, strings: strings, documents: documents, publications: publications,
-                  bodies: bodies.html, headings: bodies.headings, related: related, backlinks: bodies.backlinks,
+                  translations: translations, bodies: bodies.html, headings: bodies.headings, related: related, backlinks: bodies.backlinks,
                   basePath: basePath, absoluteBase: absoluteBase)
     }
 }

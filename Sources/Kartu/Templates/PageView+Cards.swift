@@ -13,10 +13,10 @@ extension PageView {
         return cards
     }
 
-    /// This list page with the card of the document at `url` replaced by `card` (a document page's
-    /// cards are planned again with the page, never replaced).
-    func replacingCard(at url: String, with card: DocumentCardView) -> PageView {
-        func replaced(_ cards: [DocumentCardView]) -> [DocumentCardView] { cards.map { $0.url == url ? card : $0 } }
+    /// This list page with the card of `document` replaced by `card` (a document page's cards are
+    /// planned again with the page, never replaced).
+    func replacingCard(of document: Int, with card: DocumentCardView) -> PageView {
+        func replaced(_ cards: [DocumentCardView]) -> [DocumentCardView] { cards.map { $0.document == document ? card : $0 } }
         var view = self
         if let section { view.section?.documents = replaced(section.documents) }
         if let home { view.home?.documents = replaced(home.documents) }

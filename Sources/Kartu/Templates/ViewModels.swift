@@ -138,6 +138,42 @@ struct HeadingView: TemplateRecord, Sendable {
     ])
 }
 
+/// The notice over a translation whose original changed after it (dates from git).
+struct OutdatedView: TemplateRecord, Sendable {
+    let originalLanguage: String
+    let originalLanguageName: String
+    let originalURL: String
+    let originalDate: String
+    let originalDateISO: String
+    let translationDate: String
+    let translationDateISO: String
+
+    static let templateTable = TemplateTable<Self>("outdated", [
+        .text("originalLanguage") { $0.originalLanguage },
+        .text("originalLanguageName") { $0.originalLanguageName },
+        .text("originalURL") { $0.originalURL },
+        .text("originalDate") { $0.originalDate },
+        .text("originalDateISO") { $0.originalDateISO },
+        .text("translationDate") { $0.translationDate },
+        .text("translationDateISO") { $0.translationDateISO },
+    ])
+}
+
+/// The notice over a fallback page: a document not yet translated into the page's language, shown
+/// in its original language.
+struct FallbackView: TemplateRecord, Sendable {
+    /// The original's language: its code (for `lang` on the text) and name in the page's language.
+    let language: String
+    let languageName: String
+    let originalURL: String
+
+    static let templateTable = TemplateTable<Self>("fallback", [
+        .text("language") { $0.language },
+        .text("languageName") { $0.languageName },
+        .text("originalURL") { $0.originalURL },
+    ])
+}
+
 /// The same document in another language.
 struct TranslationView: TemplateRecord, Sendable {
     let code: String
@@ -174,10 +210,13 @@ final class DocumentCardView: TemplateRecord, Sendable {
     /// True when the document is in another language than the page showing it (mark it up with `lang`).
     let isOtherLanguage: Bool
     let themes: [LinkView]
+    /// Which document the card is of: `kartu serve` finds the pages listing it by this.
+    let document: Int
 
     init(title: String, url: String, date: String?, dateISO: String?, summary: String?, kind: String, kindLabel: String,
          municipality: String?, country: String?, countryName: String?, language: String, languageName: String,
-         isOtherLanguage: Bool, themes: [LinkView]) {
+         isOtherLanguage: Bool, themes: [LinkView], document: Int) {
+        self.document = document
         self.title = title
         self.url = url
         self.date = date
@@ -233,6 +272,10 @@ struct DocumentView: TemplateRecord, Sendable {
     let backlinks: [DocumentCardView]
     /// Publications whose chapters link to this document ("cited in"); these links are not in `backlinks`.
     var citedIn: [CitationView] = []
+    /// Over a translation older than its original.
+    var outdated: OutdatedView? = nil
+    /// Over a fallback page (the original shown where there is no translation).
+    var fallback: FallbackView? = nil
 
     private static let ownFields: [TemplateField<Self>] = [
         .text("content") { $0.content },
@@ -245,6 +288,8 @@ struct DocumentView: TemplateRecord, Sendable {
         .list("backlinks", DocumentCardView.self) { $0.backlinks },
         .bool("hasBacklinks") { !$0.backlinks.isEmpty },
         .list("citedIn", CitationView.self) { $0.citedIn },
+        .object("outdated", OutdatedView.self) { $0.outdated },
+        .object("fallback", FallbackView.self) { $0.fallback },
         .bool("hasCitedIn") { !$0.citedIn.isEmpty },
         .text("project") { $0.project },
         .texts("authors") { $0.authors.isEmpty ? nil : $0.authors },
@@ -305,7 +350,7 @@ struct PageView: TemplateRecord, Sendable {
     let title: String
     let description: String?
     let url: String
-    let permalink: String
+    var permalink: String
     let languages: [LanguageLinkView]
     let sections: [LinkView]
     let themesURL: String
