@@ -60,6 +60,15 @@ else
   echo "serve: skipped the corpus run (no ../shared/bench/make-corpus.py; set KARTU_MAKE_CORPUS)"
 fi
 
+# kartu status on the example (this repository's history): every format, exit 0; and on a generated
+# corpus committed to git, the outdated counts as committed ([minor] commits not counted).
+for format in text json markdown; do .build/debug/kartu status --format "$format" > "$out/status.$format"; done
+python3 -c "import json,sys; s=json.load(open(sys.argv[1])); assert s['version'] == 1 and len(s['languages']) == 5" "$out/status.json"
+echo "status: $(grep -c '' "$out/status.text") lines of text, JSON and Markdown written"
+if [ -f ../shared/bench/make-corpus.py ] || [ -n "${KARTU_MAKE_CORPUS:-}" ]; then
+  python3 scripts/status-bench.py --kartu .build/debug/kartu --pages 1000 --runs 1
+fi
+
 # The theme in a real browser: search (folded, prefix, Polish), language switch, 404, no console error;
 # kartu serve reloading a page on an edit and showing a broken file's error over the last good page.
 scripts/browser-test.sh

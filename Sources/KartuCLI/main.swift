@@ -142,11 +142,15 @@ private func openBrowser(_ address: String) {
 }
 
 /// Prints a build's diagnostics and summary, as `build` does; with `failing`, errors end the command.
-private func report(_ report: BuildReport?, preview: PreviewSite, format: Diagnostic.Format, failing: Bool) async throws {
-    guard let report else {
+private func report(_ rebuild: PreviewSite.Rebuild, preview: PreviewSite, format: Diagnostic.Format, failing: Bool) async throws {
+    let report: BuildReport
+    switch rebuild {
+    case .skipped: return
+    case .failed:
         for diagnostic in await preview.diagnostics { printError(diagnostic.formatted(format)) }
         if failing { throw ExitCode(2) }
         return
+    case .built(let built): report = built
     }
     for diagnostic in report.diagnostics { printError(diagnostic.formatted(format)) }
     printError(report.summary)

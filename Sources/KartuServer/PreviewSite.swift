@@ -36,10 +36,12 @@ public actor PreviewSite {
     public var lastBuild: (generation: Int, diagnostics: [Diagnostic]) { (generation, diagnostics) }
 
     /// Builds after `changes` (site-relative paths; nil: everything), keeps the diagnostics and
-    /// tells every listener; usage problems (no content folder…) count as errors too.
+    /// tells every listener; usage problems (no content folder…) count as errors too. Nothing, and
+    /// no event, when the changes were files no build reads.
     @discardableResult
-    public func rebuild(after changes: Set<String>? = nil) async -> BuildReport? {
+    public func rebuild(after changes: Set<String>? = nil) async -> Rebuild {
         let result = await builder.build(after: changes)
+        if case .success(let outcome) = result, outcome.skipped { return .skipped }
         var event = BuildEvent(generation: generation + 1, changedFiles: nil, editedPages: [])
         switch result {
         case .success(let outcome):
@@ -50,7 +52,20 @@ public actor PreviewSite {
         }
         generation += 1
         for listener in listeners.values { listener.yield(event) }
-        return try? result.get().report
+        switch result {
+        case .success(let outcome): return .built(outcome.report)
+        case .failure: return .failed
+        }
+    }
+
+    /// What `rebuild` did.
+    public enum Rebuild: Sendable {
+        /// A build, with its report.
+        case built(BuildReport)
+        /// A usage problem (no content folder…), in `diagnostics`.
+        case failed
+        /// Only files no build reads changed: nothing built, no event.
+        case skipped
     }
 
     /// The builds finished from now on.

@@ -276,6 +276,19 @@ struct LiveSiteTests {
         try Self.expectFresh(site, fixed)
     }
 
+    @Test("an editor's swap or temporary file, even after a build with errors: nothing built")
+    func ignoredFiles() throws {
+        let (site, live) = try Self.built()
+        try site.write("content/lt/projects/jonava.md", "---\ntitle: [broken\n---\n")
+        let broken = try live.build(after: ["content/lt/projects/jonava.md"]).report.diagnostics
+        #expect(broken.contains { $0.severity == .error })
+        try site.write("content/lt/projects/.jonava.md.swp", "x")
+        let outcome = try live.build(after: ["content/lt/projects/.jonava.md.swp", "content/lt/.git-temp/x"])
+        #expect(outcome.skipped)
+        #expect(outcome.report.diagnostics == broken, "the errors still stand")
+        #expect(try live.build(after: ["templates/assets/.hidden"]).skipped == false, "hidden files of templates/ are read")
+    }
+
     @Test("what is built whole: a title that moves the document, a date, a new file, a template, site.yaml")
     func wholeBuilds() throws {
         let (site, live) = try Self.built()

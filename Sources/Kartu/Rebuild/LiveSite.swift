@@ -45,6 +45,8 @@ public final class LiveSite {
         public let changedFiles: [String]?
         /// URLs of the pages of the documents whose files changed, for a preview to go to.
         public var editedPages: [String] = []
+        /// No file a build reads changed (an editor's temporary file came and went): nothing was built.
+        public var skipped = false
     }
 
     /// `options.output` is where the site is written (and served from).
@@ -67,6 +69,13 @@ public final class LiveSite {
         let start = ContinuousClock.now
         let builder = SiteBuilder(options: options)
         let (root, output) = try builder.checkedFolders()
+        // Only hidden files of content/ changed (an editor's swap or temporary file): no build reads
+        // them, so there is nothing to build, even after a build that failed.
+        if let changes, !changes.isEmpty, changes.allSatisfy(SourceChange.isIgnored) {
+            var outcome = Outcome(report: report(problems, pages: 0, since: start), changedFiles: [])
+            outcome.skipped = true
+            return outcome
+        }
         if let changes, let site {
             var timer = LapTimer(enabled: options.timings)
             let change = SourceChange.classify(changes, documents: sourceIndex, resources: resourcePaths, folders: sourceFolders,

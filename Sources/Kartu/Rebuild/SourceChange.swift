@@ -10,6 +10,14 @@ enum SourceChange: Equatable {
     /// Anything else, e.g. `site.yaml`, a template, a new or removed file: the whole site is built.
     case everything(String)
 
+    /// A path no build reads: a hidden file or folder in `content/` (an editor's swap or temporary
+    /// file), or anything outside `content/` and `templates/`.
+    static func isIgnored(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        if parts.first == "templates" { return false }
+        return parts.first != "content" || parts.contains { $0.hasPrefix(".") }
+    }
+
     /// More documents than this in one change are built whole: a `git checkout`, not an edit.
     static let documentLimit = 20
 
@@ -40,11 +48,9 @@ enum SourceChange: Equatable {
                          content: ContentLoader.Content, root: URL) -> SourceChange {
         var documents: [Int] = []
         for path in paths.sorted() {
-            let parts = path.split(separator: "/")
             // Everything under templates/ is read, hidden files too (an asset may be one).
-            if parts.first == "templates" { return .everything("\(path) changed") }
-            // Hidden files in content/ (editors' swap and temporary files) are never read by a build.
-            guard parts.first == "content", !parts.contains(where: { $0.hasPrefix(".") }) else { continue }
+            if path.hasPrefix("templates/") || path == "templates" { return .everything("\(path) changed") }
+            if isIgnored(path) { continue }
             if let i = bySource[path] {
                 documents.append(i)
                 continue

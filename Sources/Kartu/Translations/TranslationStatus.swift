@@ -102,7 +102,7 @@ public struct TranslationStatus: Sendable {
             lines.append("\(language.code) \(language.name): " + counts.joined(separator: ", "))
             for entry in language.outdated {
                 lines.append("  outdated: \(entry.translation.path) (\(entry.translation.changed.map(\.description) ?? "-"))"
-                             + " — original \(entry.original.path) changed \(entry.original.changed.map(\.description) ?? "-")")
+                             + " — original \(entry.original.path) “\(entry.original.title ?? "")” changed \(entry.original.changed.map(\.description) ?? "-")")
             }
             for entry in language.missing {
                 lines.append("  missing: \(entry.original.path) “\(entry.original.title ?? "")” → \(entry.translation.path)")
