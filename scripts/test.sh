@@ -67,6 +67,14 @@ fi
 python3 scripts/check-front-matter.py "$out/front-matter.schema.json" content
 python3 scripts/check-front-matter.py "$out/front-matter.schema.json" Tests/Fixtures/front-matter-invalid --invalid
 
+# The CI recipes (.github/workflows/pages.yml, .gitlab-ci.yml) are valid for their services (the
+# schemas ship with check-jsonschema: offline), and the kartu commands they run succeed here.
+check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/pages.yml
+check-jsonschema --builtin-schema vendor.gitlab-ci .gitlab-ci.yml
+.build/debug/kartu build --strict --format github --base-url https://example.org/ --output "$out/recipe" 2>/dev/null
+.build/debug/kartu build --strict --format gcc --base-url https://example.org/ --output "$out/recipe" 2>/dev/null
+.build/debug/kartu status --format markdown > /dev/null
+
 # kartu status on the example (this repository's history): every format, exit 0; and on a generated
 # corpus committed to git, the outdated counts as committed ([minor] commits not counted).
 for format in text json markdown; do .build/debug/kartu status --format "$format" > "$out/status.$format"; done
