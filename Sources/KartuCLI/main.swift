@@ -179,16 +179,8 @@ struct Status: ParsableCommand {
 
     func run() throws {
         let diagnosticFormat = Diagnostic.Format.automatic(environment: ProcessInfo.processInfo.environment)
-        let status: TranslationStatus?
-        let diagnostics: [Diagnostic]
-        do {
-            (status, diagnostics) = try SiteBuilder(options: BuildOptions(root: URL(fileURLWithPath: root), write: false)).translationStatus()
-        } catch {
-            printError(error.formatted(diagnosticFormat))
-            throw ExitCode(2)
-        }
-        for diagnostic in diagnostics { printError(diagnostic.formatted(diagnosticFormat)) }
-        guard var status else { throw ExitCode(1) }
+        let (found, diagnostics) = try ask(root: root, format: diagnosticFormat) { builder throws(Diagnostic) in try builder.translationStatus() }
+        guard var status = found else { throw ExitCode(1) }
         if let language {
             do {
                 status = try status.only(language)
@@ -206,6 +198,21 @@ struct Status: ParsableCommand {
 
 extension TranslationStatus.Format: ExpressibleByArgument {}
 
+/// Asks the library something about the site at `root` (`status`, `schema`), printing the problems
+/// it found; a usage problem ends the command with exit 2.
+private func ask<T>(root: String, format: Diagnostic.Format,
+                    _ question: (SiteBuilder) throws(Diagnostic) -> (T?, [Diagnostic])) throws -> (T?, [Diagnostic]) {
+    let answer: (T?, [Diagnostic])
+    do {
+        answer = try question(SiteBuilder(options: BuildOptions(root: URL(fileURLWithPath: root), write: false)))
+    } catch {
+        printError(error.formatted(format))
+        throw ExitCode(2)
+    }
+    for diagnostic in answer.1 { printError(diagnostic.formatted(format)) }
+    return answer
+}
+
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the front matter's JSON Schema (2020-12), with this site's theme ids, for editors and dashboards.")
@@ -218,15 +225,7 @@ struct Schema: ParsableCommand {
 
     func run() throws {
         let format = Diagnostic.Format.automatic(environment: ProcessInfo.processInfo.environment)
-        let schema: String?
-        let diagnostics: [Diagnostic]
-        do {
-            (schema, diagnostics) = try SiteBuilder(options: BuildOptions(root: URL(fileURLWithPath: root), write: false)).frontMatterSchema()
-        } catch {
-            printError(error.formatted(format))
-            throw ExitCode(2)
-        }
-        for diagnostic in diagnostics { printError(diagnostic.formatted(format)) }
+        let (schema, diagnostics) = try ask(root: root, format: format) { builder throws(Diagnostic) in try builder.frontMatterSchema() }
         guard let schema, !diagnostics.contains(where: { $0.severity == .error }) else { throw ExitCode(1) }
         guard let output else { return print(schema, terminator: "") }
         do {

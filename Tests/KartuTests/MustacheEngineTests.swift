@@ -43,8 +43,11 @@ struct MustacheEngineTests {
                                   footnoteBackLabel: { _ in nil }, workers: workers).render(diagnostics: &problems)
         let related = RelatedDocuments(limit: 5, workers: workers).compute(content.documents, isPage: content.documents.map { $0.role == .page })
         let templates = try #require(folder.templates, "\(problems.sorted)")
+        let translations = Translations.build(content.documents, languages: configuration.site.languages,
+                                              defaultLanguage: configuration.site.defaultLanguage, history: GitHistory.read(root: site.root),
+                                              diagnostics: &problems)
         let model = SiteModel(configuration: configuration, strings: folder.strings, content: content, publications: catalog,
-                              bodies: bodies, related: related)
+                              translations: translations, bodies: bodies, related: related)
         let pages = PageAssembler(model: model, templates: templates, downloads: [:], workers: workers)
             .pages(resources: content.resources, extraFiles: [], diagnostics: &problems)
         #expect(!problems.hasErrors, "\(problems.sorted)")

@@ -405,7 +405,9 @@ struct PlannedSite {
         let strings = UIStrings.load(root: site.root, config: config, diagnostics: &diagnostics)
         templates = try #require(TemplateSet.load(root: site.root, diagnostics: &diagnostics))
         let none = [[Int]](repeating: [], count: documents.count)
-        model = SiteModel(config: config, themes: themes, strings: strings, documents: documents, publications: publications, translations: .empty,
+        model = SiteModel(config: config, themes: themes, strings: strings, documents: documents, publications: publications,
+                          translations: Translations.build(documents, languages: config.languages, defaultLanguage: config.defaultLanguage,
+                                                           history: GitHistory.read(root: site.root), diagnostics: &diagnostics),
                           bodies: documents.map { _ in "<p>Text.</p>" }, headings: documents.map { _ in [] }, related: none,
                           backlinks: none, basePath: "/", absoluteBase: "/")
         #expect(diagnostics.sorted.map(\.description) == [])

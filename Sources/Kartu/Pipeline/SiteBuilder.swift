@@ -80,14 +80,23 @@ public struct SiteBuilder {
 }
 
 extension SiteBuilder {
-    /// `kartu status`: the configuration, content and translations steps, and their report. Throws
-    /// only for a usage problem; the problems found in the site's files come with the status.
-    public func translationStatus() throws(Diagnostic) -> (status: TranslationStatus?, diagnostics: [Diagnostic]) {
+    /// The site folder checked as for `kartu check` and its configuration read: what `status` and
+    /// `schema` start from.
+    private func configurationOnly() throws(Diagnostic) -> (root: URL, configuration: Configuration?, problems: Diagnostics) {
         var options = self.options
         options.write = false
         let root = try SiteBuilder(options: options).checkedFolders().root
         var problems = Diagnostics()
-        guard let configuration = Configuration.read(root: root, baseURL: nil, diagnostics: &problems) else { return (nil, problems.sorted) }
+        let configuration = Configuration.read(root: root, baseURL: nil, diagnostics: &problems)
+        return (root, configuration, problems)
+    }
+
+    /// `kartu status`: the configuration, content and translations steps, and their report. Throws
+    /// only for a usage problem; the problems found in the site's files come with the status.
+    public func translationStatus() throws(Diagnostic) -> (status: TranslationStatus?, diagnostics: [Diagnostic]) {
+        let (root, configuration, found) = try configurationOnly()
+        var problems = found
+        guard let configuration else { return (nil, problems.sorted) }
         let config = configuration.site
         let content = ContentLoader(root: root, config: config, themes: configuration.themes, workers: Workers(count: options.jobs))
             .load(diagnostics: &problems)
@@ -95,17 +104,12 @@ extension SiteBuilder {
                                               history: GitHistory.read(root: root), diagnostics: &problems)
         return (TranslationStatus(documents: content.documents, translations: translations, languages: config.languages), problems.sorted)
     }
-}
 
-extension SiteBuilder {
     /// `kartu schema`: the front-matter JSON Schema of this site (its theme ids from themes.yaml),
     /// or nil with the problems that kept the configuration from being read.
     public func frontMatterSchema() throws(Diagnostic) -> (schema: String?, diagnostics: [Diagnostic]) {
-        var options = self.options
-        options.write = false
-        let root = try SiteBuilder(options: options).checkedFolders().root
-        var problems = Diagnostics()
-        guard let configuration = Configuration.read(root: root, baseURL: nil, diagnostics: &problems) else { return (nil, problems.sorted) }
+        let (_, configuration, problems) = try configurationOnly()
+        guard let configuration else { return (nil, problems.sorted) }
         return (FrontMatterSchema.json(themeIDs: configuration.themes.ids), problems.sorted)
     }
 }

@@ -179,7 +179,7 @@ public final class LiveSite {
         for i in newCards {
             let document = model.documents[i]
             // Its translations name it; every page listing its card shows the new one.
-            for j in languages[0].shared.groups[document.translationIdentity] ?? [] { documentPages.insert(.document(j)) }
+            for j in model.translations.groups[document.translationIdentity] ?? [] { documentPages.insert(.document(j)) }
             for at in cardPages[i] ?? [] {
                 if let source = pageDocuments[at] { documentPages.insert(source) } else { listPages.append((at, i)) }
             }

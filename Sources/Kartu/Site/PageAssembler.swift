@@ -113,14 +113,12 @@ struct PageAssembler {
     }
 }
 
-/// What every language's pages share: translation groups, and which documents carry each theme
-/// and facet value, over all languages.
+/// What every language's pages share: which documents carry each theme and facet value, over all
+/// languages, and the fallback pages (translation groups are the model's `translations`).
 struct SharedIndex {
     let languageViews: [LanguageView]
     /// Page documents, in document order.
     let pages: [Int]
-    /// Translation identity → its documents.
-    let groups: [String: [Int]]
     /// Theme id → page documents with it (all languages).
     let themeDocuments: [String: [Int]]
     /// Facet → value key → documents (all languages).
@@ -141,12 +139,10 @@ struct SharedIndex {
                          searchIndexURL: model.url(language.code + "/\(SearchIndex.folder)/"))
         }
         pages = model.documents.indices.filter { model.documents[$0].role == .page }
-        var groups: [String: [Int]] = [:]
         var themes: [String: [Int]] = [:]
         var facets: [Facet: [String: [Int]]] = [:]
         for i in pages {
             let document = model.documents[i]
-            groups[document.translationIdentity, default: []].append(i)
             for theme in document.metadata.themes { themes[theme, default: []].append(i) }
             for facet in Facet.allCases {
                 for value in facet.values(of: document.metadata, label: { _ in nil }) {
@@ -154,7 +150,6 @@ struct SharedIndex {
                 }
             }
         }
-        self.groups = groups
         themeDocuments = themes
         facetDocuments = facets
         var fallbacks: [String: [Int: String]] = [:]
@@ -182,6 +177,6 @@ struct SharedIndex {
 
     /// The translation of document `i` in `language`, if there is one.
     func translation(of i: Int, in language: String, model: SiteModel) -> Int? {
-        groups[model.documents[i].translationIdentity]?.first { model.documents[$0].language == language }
+        model.translations.groups[model.documents[i].translationIdentity]?.first { model.documents[$0].language == language }
     }
 }

@@ -36,7 +36,7 @@ struct SiteModel: Sendable {
 extension SiteModel {
     /// The model of a build, from the steps before it.
     init(configuration: Configuration, strings: UIStrings, content: ContentLoader.Content, publications: PublicationCatalog,
-         translations: Translations = .empty, bodies: RenderedBodies, related: [[Int]]) {
+         translations: Translations, bodies: RenderedBodies, related: [[Int]]) {
         config = configuration.site
         themes = configuration.themes
         self.strings = strings

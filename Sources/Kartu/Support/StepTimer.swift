@@ -9,11 +9,14 @@ struct StepTimer {
     func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
         guard enabled else { return try body() }
         let start = ContinuousClock.now
-        defer {
-            let ms = (ContinuousClock.now - start).seconds * 1000
-            FileHandle.standardError.write(Data(String(format: "timing: %-18@ %8.1f ms\n", name as NSString, ms).utf8))
-        }
+        defer { Self.print(name, since: start) }
         return try body()
+    }
+
+    /// One line on stderr: the name and the milliseconds since `start`.
+    static func print(_ name: String, since start: ContinuousClock.Instant) {
+        let ms = (ContinuousClock.now - start).seconds * 1000
+        FileHandle.standardError.write(Data(String(format: "timing: %-18@ %8.1f ms\n", name as NSString, ms).utf8))
     }
 }
 
@@ -30,9 +33,8 @@ struct LapTimer {
     /// Prints the time since the previous lap (or since the timer was made) under `name`.
     mutating func lap(_ name: String) {
         guard enabled else { return }
-        let now = ContinuousClock.now
-        FileHandle.standardError.write(Data(String(format: "timing: %-18@ %8.1f ms\n", name as NSString, (now - last).seconds * 1000).utf8))
-        last = now
+        StepTimer.print(name, since: last)
+        last = ContinuousClock.now
     }
 }
 

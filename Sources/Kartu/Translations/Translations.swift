@@ -27,8 +27,6 @@ public struct Translations: Sendable {
     /// Why outdated translations cannot be judged, with what to do; nil with a history.
     public let unavailable: (reason: String, hint: String)?
 
-    public static let empty = Translations(groups: [:], originals: [:], states: [:], unavailable: nil)
-
     /// The groups of `documents`, their originals and states. Two documents marked `original: true`
     /// in one group is an error at the second (in language order).
     static func build(_ documents: [Document], languages: [Language], defaultLanguage: String, history: GitHistory.Reading,
@@ -84,10 +82,5 @@ public struct Translations: Sendable {
         groups.values.compactMap { members -> Int? in
             members.contains { documents[$0].language == language } ? nil : originals[members[0]]
         }.sorted { documents[$0].sourcePath < documents[$1].sourcePath }
-    }
-
-    /// The translation of document `i` in `language`, if its group has one.
-    func member(of i: Int, in language: String, documents: [Document]) -> Int? {
-        groups[documents[i].translationIdentity]?.first { documents[$0].language == language }
     }
 }
