@@ -93,7 +93,7 @@ public final class LiveSite {
         // Everything the last site held is let go first: two sites of 10,000 documents need twice the memory.
         site = nil
         pages = []
-        var assembly = builder.assemble(root: root, timer: StepTimer(enabled: options.timings))
+        var assembly = builder.assemble(root: root, timer: StepTimer(enabled: options.timings), forRebuilds: true)
         var written = 0
         if let assembled = assembly.site {
             written = assembled.output.write(to: output, diagnostics: &assembly.problems)

@@ -28,14 +28,17 @@ final class LanguagePages: @unchecked Sendable {
     /// Each edition's shared view, by landing document, made on first use (LanguagePages+Publications).
     var editionCache: [Int: EditionContext] = [:]
     let workers: Workers
-    /// This language's search index, once `files()` made it, and each page document's number in it.
+    /// This language's search index, once `files()` made it, and each page document's number in it:
+    /// kept only for `kartu serve` (`keepsSearchIndex`), which updates it after an edit.
+    let keepsSearchIndex: Bool
     private(set) var searchIndex: SearchIndex?
     private(set) var searchIDs: [Int: Int] = [:]
 
     init(model: SiteModel, templates: TemplateSet, shared: SharedIndex, language: Language, downloads: [Int: EPUBDownload] = [:],
-         workers: Workers) {
+         workers: Workers, keepsSearchIndex: Bool = false) {
         self.model = model
         self.workers = workers
+        self.keepsSearchIndex = keepsSearchIndex
         self.templates = templates
         self.shared = shared
         self.language = language
@@ -56,6 +59,7 @@ final class LanguagePages: @unchecked Sendable {
     init(replanning old: LanguagePages, with model: SiteModel, newCards: [Int] = []) {
         self.model = model
         workers = old.workers
+        keepsSearchIndex = old.keepsSearchIndex
         templates = old.templates
         shared = old.shared
         language = old.language
@@ -286,10 +290,12 @@ final class LanguagePages: @unchecked Sendable {
         var files: [(path: String, data: Data)] = []
         if let feed = feedFile(pages) { files.append(feed) }
         let index = SearchIndex(entries: pages.map(searchEntry), workers: workers)
-        searchIndex = index
-        searchIDs = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1, $0) })
         for (name, data) in index.files {
             files.append(("\(code)/\(SearchIndex.folder)/\(name)", data))
+        }
+        if keepsSearchIndex {
+            searchIndex = index
+            searchIDs = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1, $0) })
         }
         return files
     }

@@ -35,6 +35,8 @@ struct PageAssembler {
     /// planned, offered on the landing page. An edition without one shows no download link.
     var downloads: [Int: EPUBDownload] = [:]
     let workers: Workers
+    /// Keep each language's planner (with its search index) in `SitePages.languages`, for `kartu serve`.
+    var keepsPlanners = false
 
     /// The pages step: every page planned, with the files written beside them (`extraFiles`: the
     /// e-books), checked so that no two things are written to one place and every page has its template.
@@ -61,9 +63,10 @@ struct PageAssembler {
         let model = self.model, templates = self.templates, downloads = self.downloads, workers = self.workers
         let perLanguage = workers.map(config.languages) { language in
             let pages = LanguagePages(model: model, templates: templates, shared: shared, language: language, downloads: downloads,
-                                      workers: workers)
-            return (pages.plans(), pages.files(), pages)
+                                      workers: workers, keepsSearchIndex: keepsPlanners)
+            return (pages.plans(), pages.files(), keepsPlanners ? pages : nil)
         }
+        plans.reserveCapacity(perLanguage.reduce(1) { $0 + $1.0.count })
         for (languagePlans, languageFiles, _) in perLanguage {
             plans += languagePlans
             files += languageFiles
@@ -92,13 +95,15 @@ struct PageAssembler {
             files.append(("sitemap.xml", sitemap(plans)))
             files.append(("robots.txt", Sitemap.robots(sitemap: model.permalink("sitemap.xml"))))
         }
-        return (plans, files, perLanguage.map(\.2))
+        return (plans, files, perLanguage.compactMap(\.2))
     }
 
     private func sitemap(_ plans: [PagePlan]) -> Data {
         let defaultLanguage = model.config.defaultLanguage
         let model = self.model
-        let pages = workers.map(plans.filter(\.inSitemap)) { plan in
+        // Indices, not a filtered copy: a copy of every plan was a seventh of the build's memory.
+        let pages = workers.map(plans.indices.filter { plans[$0].inSitemap }) { [plans] i in
+            let plan = plans[i]
             let versions = plan.isLaterListPage ? [] : plan.view.languages.filter(\.isTranslation)
             var alternates = versions.count > 1 ? versions.map { ($0.code, $0.permalink) } : []
             if !alternates.isEmpty {

@@ -64,22 +64,45 @@ public struct GitHistory: Sendable {
     }
 
     /// Runs git in `folder`; nil when git cannot be started.
+    ///
+    /// With `posix_spawnp`, not Foundation's `Process`: the first `Process` of a run cost 55 ms (its
+    /// set-up, not git, which takes 2 ms), a sixth of a 1,000-document build.
     private static func git(_ arguments: [String], in folder: URL) -> (status: Int32, output: String)? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder.path] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
+        var pipe: [Int32] = [0, 0]
+        guard makePipe(&pipe) == 0 else { return nil }
+        defer { close(pipe[0]) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, pipe[1], STDOUT_FILENO)
+        posix_spawn_file_actions_addclose(&actions, pipe[0])
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
         // No pager, no prompt, and the user's configuration cannot change the format.
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_PAGER"] = "cat"
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["LC_ALL"] = "C"
-        process.environment = environment
-        do { try process.run() } catch { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let argv = (["git", "-C", folder.path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawnp(&pid, "git", &actions, nil, argv, envp)
+        close(pipe[1])
+        guard spawned == 0 else { return nil }
+        var output = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { readFile(pipe[0], $0.baseAddress, $0.count) }
+            if count > 0 { output.append(contentsOf: buffer[..<count]) } else if count == 0 || errno != EINTR { break }
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        // Exited normally: its exit code; killed by a signal: a failure.
+        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return (exitCode, String(decoding: output, as: UTF8.self))
     }
 }
+
+// The C functions, under names GitHistory's own `read` does not hide.
+private let makePipe = pipe
+private let readFile = read
