@@ -34,8 +34,13 @@ let package = Package(
                 "CCmarkGFM",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            // default-theme/ and starter/ compiled in: the binary alone builds a site.
+            plugins: ["EmbedFiles"]
         ),
+        // Writes the embedded files' Swift source at build time (run by the EmbedFiles plugin).
+        .executableTarget(name: "EmbedFilesTool"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
         .target(
             name: "KartuServer",
             dependencies: [

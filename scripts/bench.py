@@ -55,7 +55,8 @@ TARGET_FLOOR_RATIO = 2.0    # kartu wall ≤ 2 × the cmark-gfm floor
 # The default theme (issue "Rendering: the default theme as fast as the floor allows"): what users build with.
 TARGET_DEFAULT_TIME_RATIO = 0.15     # 10k corpus, default theme: kartu wall ≤ 0.15 × Hugo's
 TARGET_DEFAULT_1K_TIME_RATIO = 0.30  # 1k corpus, default theme: kartu wall ≤ 0.3 × Hugo's
-THEMES = {"bench": os.path.join(ROOT, "bench", "theme"), "default": os.path.join(ROOT, "templates")}
+# The bench theme is the whole theme of its site (builtInTheme: false); the default theme is built in.
+THEMES = {"bench": os.path.join(ROOT, "bench", "theme"), "default": None}
 
 
 def log(message):
@@ -182,12 +183,25 @@ def theme_root(corpus, theme):
     reads its own layouts), a sibling sharing its content (a symbolic link) for any other theme."""
     root = corpus if theme == "bench" else f"{corpus}-{theme}"
     if root != corpus:
+        # The corpus's content by symbolic links, but for site.yaml, which says which theme is whole.
         remove(root)
-        os.makedirs(root)
-        os.symlink(os.path.join(corpus, "content"), os.path.join(root, "content"))
+        os.makedirs(os.path.join(root, "content"))
+        for name in os.listdir(os.path.join(corpus, "content")):
+            if name != "site.yaml":
+                os.symlink(os.path.join(corpus, "content", name), os.path.join(root, "content", name))
+        with open(os.path.join(corpus, "content", "site.yaml"), encoding="utf-8") as f:
+            site_yaml = f.read().replace("builtInTheme: false\n", "")
+        with open(os.path.join(root, "content", "site.yaml"), "w", encoding="utf-8") as f:
+            f.write(site_yaml)
     templates = os.path.join(root, "templates")
     remove(templates)
-    shutil.copytree(THEMES[theme], templates)
+    if THEMES[theme]:
+        shutil.copytree(THEMES[theme], templates)
+        with open(os.path.join(root, "content", "site.yaml"), "a+", encoding="utf-8") as f:
+            f.seek(0)
+            text = f.read()
+            if "builtInTheme" not in text:
+                f.write(("" if text.endswith("\n") else "\n") + "builtInTheme: false\n")
     return root
 
 
@@ -523,7 +537,7 @@ def main():
     ap.add_argument("--warmup", type=int, default=1, help="untimed rounds before the timed ones (default 1)")
     ap.add_argument("--theme", choices=sorted(THEMES), nargs="+", default=["bench", "default"],
                     help="kartu themes to time, each against the same Hugo runs (default: both): bench: bench/theme/ "
-                         "(the same information as the Hugo layouts); default: the repo's templates/, what users build with")
+                         "(the same information as the Hugo layouts); default: the built-in theme (default-theme/ of the repo), what users build with")
     ap.add_argument("--kartu", metavar="PATH", help="kartu binary to time (default: swift build -c release --product kartu, then .build/release/kartu)")
     ap.add_argument("--keep", metavar="DIR", help="keep the corpora in DIR (and reuse them on the next run with the same settings)")
     ap.add_argument("--keep-sites", action="store_true", help="keep the last run's kartu and Hugo output (needs --keep)")
@@ -569,7 +583,7 @@ def main():
             f"kartu benchmark · kartu {os.path.relpath(source, ROOT) if source.startswith(ROOT) else source} ({commit}) · "
             f"{args.hugo_version} · {tool_version(['cmark-gfm', '--version']).split(' - ')[0]} · {cores} cores, load {load:.2f} at start",
             f"each round alternates kartu, hugo, cmark-gfm; {args.warmup} warm-up round(s) then {args.runs} timed; "
-            f"fresh output folders in {os.path.dirname(work)}; kartu --base-url {BASE_URL}; themes: {', '.join(os.path.relpath(THEMES[t], ROOT) + '/' for t in args.theme)}",
+            f"fresh output folders in {os.path.dirname(work)}; kartu --base-url {BASE_URL}; themes: {', '.join(os.path.relpath(THEMES[t], ROOT) + '/' if THEMES[t] else 'built in' for t in args.theme)}",
         ]
         if load > cores / 2:
             header.append(f"note: load average {load:.2f} on {cores} cores at start — other work is running, figures may be inflated")

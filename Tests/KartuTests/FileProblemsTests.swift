@@ -51,6 +51,7 @@ struct FileProblemsTests {
     @Test("a symbolic link looping back in templates/assets is an error at the link, not an endless walk")
     func assetsLoop() throws {
         let site = try TestSite.standard(repoTemplates: true)
+        try site.eject("assets/kartu.css")
         try FileManager.default.createSymbolicLink(atPath: site.url("templates/assets/loop").path, withDestinationPath: "..")
         let report = try site.build()
         #expect(report.printed.contains(
@@ -81,7 +82,7 @@ struct FileProblemsTests {
     func missingTemplateAtRender() throws {
         let site = try TestSite.standard(repoTemplates: true)
         var diagnostics = Diagnostics()
-        let templates = try #require(TemplateSet.load(root: site.root, diagnostics: &diagnostics), "\(diagnostics.sorted)")
+        let templates = try #require(TemplateSet.load(root: site.root, builtIn: true, diagnostics: &diagnostics), "\(diagnostics.sorted)")
         #expect(templates.render(TemplateDictionary.empty, with: "no-such-template") == nil)
         let view = PageView(site: SiteView(title: "T", rootURL: "/", assetsURL: "/assets/", baseURL: "/", defaultLanguage: "lt", languages: []),
                             lang: LanguageView(code: "lt", name: "Lietuvių", locale: "lt-LT", url: "/lt/", isDefault: true, feedURL: nil,
@@ -89,7 +90,7 @@ struct FileProblemsTests {
                             t: .empty, title: "T", description: nil, url: "/x/", permalink: "/x/", languages: [], sections: [],
                             themesURL: "/lt/themes/", facets: [])
         let plan = PagePlan(outputPath: "x/index.html", template: "no-such-template", view: view, origin: "content/lt/x.md")
-        let output = SiteOutput(site: SitePages(pages: [plan], files: []), templates: templates, resources: [], assets: [],
+        let output = SiteOutput(site: SitePages(pages: [plan], files: []), templates: templates, resources: [], assets: [], theme: nil,
                                 root: site.root, workers: .one)
         _ = output.check(diagnostics: &diagnostics)
         #expect(diagnostics.items.map(\.message) == ["the page 'x/index.html' has no template to render it"])

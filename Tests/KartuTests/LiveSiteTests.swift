@@ -148,10 +148,11 @@ struct LiveSiteTests {
                 return ("break a link in \(path)", [path])
             case 14:
                 let template = "templates/partials/footer.mustache"
-                return ("edit \(template)", try append("<!-- \(counter) -->\n", to: template))
+                try site.write(template, try site.themeFile("partials/footer.mustache") + "<!-- \(counter) -->\n")
+                return ("edit \(template)", [template])
             default:
                 let strings = "templates/i18n/\(language).yaml"
-                let text = try #require(site.read(strings))
+                let text = try site.themeFile("i18n/\(language).yaml")
                 let line = try #require(text.components(separatedBy: "\n").first { $0.hasPrefix("sections:") })
                 try site.write(strings, text.replacingOccurrences(of: line, with: "sections: \"\(word()) \(counter)\""))
                 return ("UI string in \(strings)", [strings])
@@ -307,7 +308,7 @@ struct LiveSiteTests {
                 return ["content/lt/projects/nauja.md"]
             }),
             ("template", {
-                try site.write("templates/partials/footer.mustache", try #require(site.read("templates/partials/footer.mustache")) + "\n")
+                try site.write("templates/partials/footer.mustache", try site.themeFile("partials/footer.mustache") + "\n")
                 return ["templates/partials/footer.mustache"]
             }),
             ("site.yaml", {

@@ -25,19 +25,23 @@ struct MustacheEngineTests {
         }
     }
 
-    /// The example site's pages, planned as `SiteBuilder` plans them, with `theme` as its templates.
+    /// The example site's pages, planned as `SiteBuilder` plans them, with `theme` (a folder of the
+    /// repository) as its whole theme: `default-theme` is the built-in theme, others are copied in.
     static func pages(theme: String) throws -> (plans: [PagePlan], templates: TemplateSet, site: TestSite) {
         let site = try TestSite()
         let fm = FileManager.default
         try fm.createSymbolicLink(at: site.url("content"), withDestinationURL: TestSite.repoRoot.appendingPathComponent("content"))
-        try fm.copyItem(at: TestSite.repoRoot.appendingPathComponent(theme), to: site.url("templates"))
+        let builtIn = theme == "default-theme"
+        if !builtIn { try fm.copyItem(at: TestSite.repoRoot.appendingPathComponent(theme), to: site.url("templates")) }
         var problems = Diagnostics()
         let workers = Workers()
         let configuration = try #require(Configuration.read(root: site.root, baseURL: "https://example.org/guide/", diagnostics: &problems))
         let content = ContentLoader(root: site.root, config: configuration.site, themes: configuration.themes, workers: workers).load(diagnostics: &problems)
         let catalog = PublicationCatalog.build(content.documents, languages: configuration.site.languages, unpublished: content.unpublished,
                                                diagnostics: &problems)
-        let folder = TemplateFolder.load(root: site.root, config: configuration.site, diagnostics: &problems)
+        var config = configuration.site
+        config.builtInTheme = builtIn
+        let folder = TemplateFolder.load(root: site.root, config: config, diagnostics: &problems)
         let bodies = BodyRenderer(documents: content.documents, resources: content.resources, assets: folder.assets,
                                   basePath: configuration.basePath, unsafeHTML: configuration.site.unsafeHTML,
                                   footnoteBackLabel: { _ in nil }, workers: workers).render(diagnostics: &problems)
@@ -63,10 +67,11 @@ struct MustacheEngineTests {
         return Mustache.MustacheLibrary(templates: templates)
     }
 
-    @Test("every page of the example site: the same bytes as swift-mustache", arguments: ["templates", "bench/theme"])
+    @Test("every page of the example site: the same bytes as swift-mustache", arguments: ["default-theme", "bench/theme"])
     func sameBytes(theme: String) throws {
         let (plans, templates, site) = try Self.pages(theme: theme)
-        let reference = try Self.swiftMustache(site.url("templates"), names: templates.names)
+        let reference = try Self.swiftMustache(theme == "default-theme" ? TestSite.repoRoot.appendingPathComponent(theme) : site.url("templates"),
+                                               names: templates.names)
         #expect(plans.count > 100)
         var different: [String] = []
         for plan in plans {
@@ -79,8 +84,8 @@ struct MustacheEngineTests {
 
     @Test("the comparison can fail: a view model answering differently is seen")
     func negativeControl() throws {
-        let (plans, templates, site) = try Self.pages(theme: "templates")
-        let reference = try Self.swiftMustache(site.url("templates"), names: templates.names)
+        let (plans, templates, _) = try Self.pages(theme: "default-theme")
+        let reference = try Self.swiftMustache(TestSite.repoRoot.appendingPathComponent("default-theme"), names: templates.names)
         let plan = try #require(plans.first { $0.template == "document" })
         var view = plan.view
         view = PageView(site: view.site, lang: view.lang, t: view.t, title: view.title + "!", description: view.description, url: view.url,

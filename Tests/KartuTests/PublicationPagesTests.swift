@@ -402,8 +402,8 @@ struct PlannedSite {
         let documents = loaded.documents
         let publications = PublicationCatalog.build(documents, languages: config.languages, unpublished: loaded.unpublished,
                                                     diagnostics: &diagnostics)
-        let strings = UIStrings.load(root: site.root, config: config, diagnostics: &diagnostics)
-        templates = try #require(TemplateSet.load(root: site.root, diagnostics: &diagnostics))
+        let strings = UIStrings.load(root: site.root, config: config, builtIn: true, diagnostics: &diagnostics)
+        templates = try #require(TemplateSet.load(root: site.root, builtIn: true, diagnostics: &diagnostics))
         let none = [[Int]](repeating: [], count: documents.count)
         model = SiteModel(config: config, themes: themes, strings: strings, documents: documents, publications: publications,
                           translations: Translations.build(documents, languages: config.languages, defaultLanguage: config.defaultLanguage,

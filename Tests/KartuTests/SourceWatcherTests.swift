@@ -28,7 +28,6 @@ struct SourceWatcherTests {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("kartu-watch-\(UUID().uuidString)").resolvingSymlinksInPath()
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root.appendingPathComponent("content/lt/projects"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
         try "a".write(to: root.appendingPathComponent("content/lt/projects/a.md"), atomically: false, encoding: .utf8)
         let watcher = SourceWatcher(root: root, settle: .milliseconds(10), burstSettle: .milliseconds(100), longest: .seconds(2),
                                     interval: .milliseconds(50), polling: polling)
@@ -61,15 +60,19 @@ struct SourceWatcherTests {
                                              to: root.appendingPathComponent("content/lt/projects/b.md"))
             return ["content/lt/projects/a.md", "content/lt/projects/b.md"]
         },
-        { root in  // a new folder with a file, and a template
+        { root in  // a new folder with a file, and templates/ made (the site had none: the built-in theme) with a template
             try FileManager.default.createDirectory(at: root.appendingPathComponent("content/lt/new"), withIntermediateDirectories: true)
             try "d".write(to: root.appendingPathComponent("content/lt/new/c.md"), atomically: false, encoding: .utf8)
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
             try "{{title}}".write(to: root.appendingPathComponent("templates/home.mustache"), atomically: false, encoding: .utf8)
-            return ["templates/home.mustache"]
+            // inotify names the new folder ("templates", a whole build), polling the file: one burst either
+            // way; the next step proves the new folder is watched.
+            return []
         },
-        { root in  // a file in the new folder: watched too
+        { root in  // a file in the new folders: watched too
             try "e".write(to: root.appendingPathComponent("content/lt/new/c.md"), atomically: false, encoding: .utf8)
-            return ["content/lt/new/c.md"]
+            try "{{title}}!".write(to: root.appendingPathComponent("templates/home.mustache"), atomically: false, encoding: .utf8)
+            return ["content/lt/new/c.md", "templates/home.mustache"]
         },
         { root in  // a burst: 200 files at once
             for n in 0..<200 {

@@ -101,8 +101,7 @@ struct StrictTemplateTests {
     @Test("a build stops before any page: exit 1, nothing written, the message names the template line")
     func buildStops() throws {
         let site = try TestSite.standard(repoTemplates: true)
-        let path = site.url("templates/document.mustache")
-        let text = try String(contentsOf: path, encoding: .utf8)
+        let text = try site.eject("document.mustache")
         try site.write("templates/document.mustache", text.replacingOccurrences(of: "{{kindLabel}}", with: "{{kindLabl}}"))
         let report = try site.build(output: "out")
         #expect(report.exitStatus == 1)
@@ -114,7 +113,7 @@ struct StrictTemplateTests {
 
     @Test("the default theme and the bench theme are strict-clean")
     func shippedThemes() throws {
-        for theme in ["templates", "bench/theme"] {
+        for theme in ["default-theme", "bench/theme"] {
             let site = try TestSite(Fixture.content)
             try FileManager.default.copyItem(at: TestSite.repoRoot.appendingPathComponent(theme), to: site.url("templates"))
             var diagnostics = Diagnostics()

@@ -88,13 +88,13 @@ struct TemplateSetTests {
         ])
     }
 
-    @Test("no templates folder")
+    @Test("no templates folder, and no built-in theme under it (builtInTheme: false)")
     func noFolder() throws {
         let site = try TestSite([:])
         var diagnostics = Diagnostics()
         #expect(TemplateSet.load(root: site.root, diagnostics: &diagnostics) == nil)
         #expect(diagnostics.sorted.map(\.description) == [
-            "templates: error: templates folder not found\n    hint: create templates/ with document.mustache, section.mustache, home.mustache, index.mustache, theme.mustache, themes.mustache, facet.mustache, facets.mustache, search.mustache, 404.mustache (see README)",
+            "templates: error: templates folder not found\n    hint: create templates/ with document.mustache, section.mustache, home.mustache, index.mustache, theme.mustache, themes.mustache, facet.mustache, facets.mustache, search.mustache, 404.mustache, or remove builtInTheme: false from content/site.yaml to build with the built-in theme",
         ])
     }
 

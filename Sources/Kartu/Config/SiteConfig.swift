@@ -23,6 +23,9 @@ public struct SiteConfig: Sendable {
     /// What a language without a translation of a document shows for it: the original inside the
     /// language's navigation (`fallback`, the default), or nothing (`home`: links lead to the home page).
     public var untranslated: Untranslated = .fallback
+    /// Whether the theme built into kartu is under the site's `templates/` (the default): a file there
+    /// replaces the built-in one of the same path. False: `templates/` is the whole theme.
+    public var builtInTheme = true
     /// Where each language's entry is written in site.yaml, for problems about a language found later.
     var languageLocations: [String: SourceLocation] = [:]
 
@@ -43,7 +46,7 @@ public struct SiteConfig: Sendable {
 }
 
 extension SiteConfig {
-    static let knownKeys = ["title", "defaultLanguage", "languages", "baseURL", "unsafeHTML", "paginate", "untranslated"]
+    static let knownKeys = ["title", "defaultLanguage", "languages", "baseURL", "unsafeHTML", "paginate", "untranslated", "builtInTheme"]
 
     /// Reads `content/site.yaml`; nil when it is missing or too broken to use (the reason is in `diagnostics`).
     static func load(text: String?, diagnostics: inout Diagnostics) -> SiteConfig? {
@@ -73,6 +76,7 @@ extension SiteConfig {
         var baseURL: String?
         var unsafeHTML = false
         var untranslated = Untranslated.fallback
+        var builtInTheme = true
         var paginate = defaultPaginate
         var languageLocations: [String: SourceLocation] = [:]
         var sawLanguages = false
@@ -114,6 +118,8 @@ extension SiteConfig {
                                             ?? "fallback shows the original inside the language's pages; home links to the language's home page")
                     }
                 }
+            case "builtInTheme":
+                builtInTheme = fields.bool(value, field: key, diagnostics: &diagnostics) ?? true
             case "paginate":
                 paginate = readPaginate(value, source: source, diagnostics: &diagnostics) ?? defaultPaginate
             default:
@@ -159,7 +165,8 @@ extension SiteConfig {
                                 hint: Suggestion.didYouMean(code, in: codes) ?? "remove it or add the language")
         }
         return SiteConfig(titles: titles, defaultLanguage: defaultCode, languages: languages, baseURL: baseURL,
-                          unsafeHTML: unsafeHTML, paginate: paginate, untranslated: untranslated, languageLocations: languageLocations)
+                          unsafeHTML: unsafeHTML, paginate: paginate, untranslated: untranslated, builtInTheme: builtInTheme,
+                          languageLocations: languageLocations)
     }
 
     /// `paginate`: a whole number, 0 or more. Its own messages rather than `YAMLFields.int`'s, so the

@@ -8,8 +8,10 @@ struct SiteOutput {
     var site: SitePages
     let templates: TemplateSet
     let resources: [Resource]
-    /// Files of `templates/assets/`, relative to it.
+    /// Files of the theme's `assets/`, relative to it.
     let assets: [String]
+    /// Where they come from: the site's `templates/assets/` or the built-in theme.
+    let theme: ThemeFiles?
     let root: URL
     let workers: Workers
 
@@ -38,9 +40,11 @@ struct SiteOutput {
         }
         items += site.files.map { OutputWriter.Item(path: $0.path, content: .bytes($0.data)) }
         items += resources.map { OutputWriter.Item(path: $0.outputPath, content: .copy($0.absolutePath, shownAs: $0.sourcePath)) }
-        items += assets.map {
-            OutputWriter.Item(path: "assets/" + $0, content: .copy(root.appendingPathComponent(TemplateFolder.assetsFolder + "/" + $0).path,
-                                                                  shownAs: TemplateFolder.assetsFolder + "/" + $0))
+        items += assets.map { asset in
+            let path = TemplateFolder.assetsPrefix + asset
+            if case .builtIn(let data) = theme?.sources[path] { return OutputWriter.Item(path: "assets/" + asset, content: .bytes(data)) }
+            return OutputWriter.Item(path: "assets/" + asset, content: .copy(root.appendingPathComponent(ThemeFiles.folder + "/" + path).path,
+                                                                             shownAs: ThemeFiles.folder + "/" + path))
         }
         return items
     }

@@ -74,7 +74,7 @@ public struct SiteBuilder {
         }
         guard !problems.hasErrors else { return SiteAssembly(problems: problems, documentCounts: documentCounts) }
         let output = SiteOutput(site: pages, templates: templates, resources: content.resources, assets: theme.assets,
-                                root: root, workers: workers)
+                                theme: theme.files, root: root, workers: workers)
         let site = AssembledSite(loader: loader, content: content, bodyRenderer: bodyRenderer, bodies: bodies, model: model,
                                  output: output)
         return SiteAssembly(problems: problems, documentCounts: documentCounts, site: site)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The Mustache templates of `templates/`, parsed and checked: syntax errors are reported at the
+/// The Mustache templates of the theme, parsed and checked: syntax errors are reported at the
 /// template's line and column, every partial or parent a template names must exist, and every name
 /// a page template uses must be one its view models answer (strict templates, see
 /// `MustacheChecker`), because Mustache would otherwise render any of these as nothing.
@@ -11,37 +11,26 @@ struct TemplateSet: Sendable {
     /// Templates every site needs: one per page type. `<kind>.mustache` is optional and falls back to `document`.
     static let required = ["document", "section", "home", "index", "theme", "themes", "facet", "facets", "search", "404"]
 
-    /// `uiStringKeys`: the keys of the theme's UI strings (`field.themes`) that `{{t.…}}` is checked
-    /// against; nil accepts any.
-    static func load(root: URL, uiStringKeys: Set<String>? = nil, diagnostics: inout Diagnostics) -> TemplateSet? {
-        folderFiles(root: root, diagnostics: &diagnostics).flatMap {
+    /// The templates of the site at `root`: its `templates/` alone, or over the built-in ones with
+    /// `builtIn`. For tests; a build reads the theme's files once, in `TemplateFolder`.
+    static func load(root: URL, builtIn: Bool = false, uiStringKeys: Set<String>? = nil, diagnostics: inout Diagnostics) -> TemplateSet? {
+        ThemeFiles.load(root: root, builtIn: builtIn, diagnostics: &diagnostics).flatMap {
             load(root: root, files: $0, uiStringKeys: uiStringKeys, diagnostics: &diagnostics)
         }
     }
 
-    /// Every file of `templates/` (relative to it, sorted), or nil with an error when there is no
-    /// such folder. Read once per build: the templates and the assets both come from this list.
-    static func folderFiles(root: URL, diagnostics: inout Diagnostics) -> [String]? {
-        let folder = root.appendingPathComponent("templates")
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
-            diagnostics.append(Diagnostic(.error, "templates folder not found", file: "templates",
-                                          hint: "create templates/ with \(required.map { $0 + ".mustache" }.joined(separator: ", ")) (see README)"))
-            return nil
-        }
-        return SiteFile.files(under: folder.path, shownAs: "templates", diagnostics: &diagnostics)
-    }
-
-    /// The templates among `files` (the `.mustache` files outside `assets/`), parsed and checked.
-    static func load(root: URL, files folderFiles: [String], uiStringKeys: Set<String>?, diagnostics: inout Diagnostics) -> TemplateSet? {
+    /// The templates among the theme's files (the `.mustache` files outside `assets/`), parsed and
+    /// checked. `uiStringKeys`: the keys of the theme's UI strings (`field.themes`) that `{{t.…}}` is
+    /// checked against; nil accepts any.
+    static func load(root: URL, files theme: ThemeFiles, uiStringKeys: Set<String>?, diagnostics: inout Diagnostics) -> TemplateSet? {
         var sources: [(name: String, path: String, text: String)] = []
         var ok = true
-        let files = folderFiles.filter { $0.hasSuffix(".mustache") && !$0.hasPrefix(TemplateFolder.assetsPrefix) }
+        let files = theme.paths.filter { $0.hasSuffix(".mustache") && !$0.hasPrefix(TemplateFolder.assetsPrefix) }
         for relative in files {
-            let path = "templates/" + relative
+            let path = theme.shown(relative)
             let errors = diagnostics.errorCount
             // An unreadable or undecodable template is an error at the file (not "not found" later).
-            guard let text = SourceText.read(path, in: root, what: "template", diagnostics: &diagnostics), diagnostics.errorCount == errors
+            guard let text = theme.text(relative, in: root, what: "template", diagnostics: &diagnostics), diagnostics.errorCount == errors
             else { ok = false; continue }
             sources.append((String(relative.dropLast(".mustache".count)), path, text))
         }

@@ -1,9 +1,11 @@
 import Foundation
 import Yams
 
-/// UI strings of the theme, from `templates/i18n/<lang>.yaml`. Nested keys are allowed
-/// (`kind: {change-project: …}` is read as `t.kind.change-project` in templates). A key missing in a
-/// language falls back to the default language, with one warning per language listing what is missing.
+/// UI strings of the theme, from `i18n/<lang>.yaml`: the built-in theme's, with the site's
+/// `templates/i18n/<lang>.yaml` over them key by key (a site changes one label without copying the
+/// rest). Nested keys are allowed (`kind: {change-project: …}` is read as `t.kind.change-project` in
+/// templates). A key missing in a language falls back to the default language, with one warning per
+/// language listing what is missing.
 struct UIStrings: Sendable {
     /// Per language: the nested tree templates see as `t`, built once.
     let trees: [String: TemplateDictionary]
@@ -14,17 +16,31 @@ struct UIStrings: Sendable {
 
     func lookup(_ key: String, in language: String) -> String? { flat[language]?[key] }
 
-    static func load(root: URL, config: SiteConfig, diagnostics: inout Diagnostics) -> UIStrings {
+    /// The strings of the site at `root`: its `templates/i18n/` alone, or over the built-in ones with
+    /// `builtIn`. For tests; a build reads them with the theme's other files, in `TemplateFolder`.
+    static func load(root: URL, config: SiteConfig, builtIn: Bool = false, diagnostics: inout Diagnostics) -> UIStrings {
+        load(files: ThemeFiles.load(root: root, builtIn: builtIn, diagnostics: &diagnostics), root: root, config: config, diagnostics: &diagnostics)
+    }
+
+    static func load(files: ThemeFiles?, root: URL, config: SiteConfig, diagnostics: inout Diagnostics) -> UIStrings {
         var flat: [String: [String: String]] = [:]
         for language in config.languages {
-            let path = "templates/i18n/\(language.code).yaml"
-            guard let text = SourceText.read(path, in: root, diagnostics: &diagnostics), !text.isEmpty else { continue }
-            let source = YAMLSource(file: path)
-            guard let node = source.parse(text, diagnostics: &diagnostics) else { continue }
-            let fields = YAMLFields(source: source)
-            var strings: [String: String] = [:]
-            flatten(node, prefix: "", into: &strings, fields: fields, diagnostics: &diagnostics)
-            flat[language.code] = strings
+            let path = "i18n/\(language.code).yaml"
+            var texts: [(file: String, text: String)] = []
+            if files?.builtIn ?? config.builtInTheme, let data = BuiltInTheme.files[path],
+               let text = SourceText.text(of: data, file: BuiltInTheme.shown(path), diagnostics: &diagnostics) {
+                texts.append((BuiltInTheme.shown(path), text))
+            }
+            if let text = files?.siteText(path, in: root, what: "file", diagnostics: &diagnostics) {
+                texts.append((ThemeFiles.folder + "/" + path, text))
+            }
+            for (file, text) in texts where !text.isEmpty {
+                let source = YAMLSource(file: file)
+                guard let node = source.parse(text, diagnostics: &diagnostics) else { continue }
+                var strings = flat[language.code] ?? [:]
+                flatten(node, prefix: "", into: &strings, fields: YAMLFields(source: source), diagnostics: &diagnostics)
+                flat[language.code] = strings
+            }
         }
         let base = flat[config.defaultLanguage] ?? [:]
         if flat[config.defaultLanguage] == nil {

@@ -1,12 +1,18 @@
 import Foundation
 @testable import Kartu
 
-/// A throw-away site folder for one test: files written from a dictionary (path → text), optionally
-/// the repository's real `templates/`, a build through the library, and the `kartu` executable run
-/// as a subprocess. The folder is removed when the value goes away.
+/// A throw-away site folder for one test: files written from a dictionary (path → text), with the
+/// built-in default theme or a theme of the test's own, a build through the library, and the `kartu`
+/// executable run as a subprocess. The folder is removed when the value goes away.
+///
+/// A test that writes templates of its own (a tiny theme whose output it can match line by line)
+/// means them as the whole theme: its `content/site.yaml` gets `builtInTheme: false` added, as it is
+/// written, unless it says otherwise.
 final class TestSite: @unchecked Sendable {
     /// The site root (holds `content/`, `templates/`, and `site/` after a build).
     let root: URL
+    /// The test's templates are the whole theme (see above).
+    private let ownTheme: Bool
 
     /// The repository checkout this file belongs to (…/Tests/KartuTests/Support/TestSite.swift → …).
     static let repoRoot: URL = URL(fileURLWithPath: #filePath)
@@ -21,7 +27,7 @@ final class TestSite: @unchecked Sendable {
         root = base.appendingPathComponent("kartu-test-\(UUID().uuidString)", isDirectory: true)
             .resolvingSymlinksInPath()
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        if repoTemplates { try copyRepoTemplates() }
+        ownTheme = !repoTemplates && files.keys.contains { $0.hasPrefix("templates/") }
         try write(files)
     }
 
@@ -38,6 +44,10 @@ final class TestSite: @unchecked Sendable {
     }
 
     func write(_ path: String, _ text: String) throws {
+        var text = text
+        if ownTheme, path == "content/site.yaml", !text.contains("builtInTheme") {
+            text += (text.isEmpty || text.hasSuffix("\n") ? "" : "\n") + "builtInTheme: false\n"
+        }
         try write(path, data: Data(text.utf8))
     }
 
@@ -51,11 +61,19 @@ final class TestSite: @unchecked Sendable {
         try FileManager.default.removeItem(at: url(path))
     }
 
-    /// Copies the repository's `templates/` (the default theme) into this site, replacing any.
-    func copyRepoTemplates() throws {
-        let target = url("templates")
-        if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
-        try FileManager.default.copyItem(at: Self.repoRoot.appendingPathComponent("templates"), to: target)
+    /// The text of the site's `templates/<themePath>`, ejected from the built-in theme first when the
+    /// site has none.
+    func themeFile(_ themePath: String) throws -> String {
+        try read("templates/" + themePath) ?? eject(themePath)
+    }
+
+    /// Copies a file of the built-in theme into `templates/` (as `kartu theme eject` does), to be
+    /// edited by the test; its text.
+    @discardableResult
+    func eject(_ themePath: String) throws -> String {
+        guard let data = BuiltInTheme.files[themePath] else { throw CocoaError(.fileNoSuchFile) }
+        try write("templates/" + themePath, data: data)
+        return String(decoding: data, as: UTF8.self)
     }
 
     func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: url(path).path) }
