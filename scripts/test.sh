@@ -69,11 +69,55 @@ python3 scripts/check-front-matter.py "$out/front-matter.schema.json" Tests/Fixt
 
 # The CI recipes (.github/workflows/pages.yml, .gitlab-ci.yml) are valid for their services (the
 # schemas ship with check-jsonschema: offline), and the kartu commands they run succeed here.
+# (Run in a copy of the example's content, so that the checkout's site/ stays as build-site.sh made it.)
 check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/pages.yml
 check-jsonschema --builtin-schema vendor.gitlab-ci .gitlab-ci.yml
-.build/debug/kartu build --strict --format github --base-url https://example.org/ --output "$out/recipe" 2>/dev/null
-.build/debug/kartu build --strict --format gcc --base-url https://example.org/ --output "$out/recipe" 2>/dev/null
-.build/debug/kartu status --format markdown > /dev/null
+mkdir -p "$out/project" && cp -R content "$out/project/"
+debug_bin="$PWD/.build/debug"
+for recipe in .github/workflows/pages.yml .gitlab-ci.yml; do
+  python3 scripts/recipe-commands.py "$recipe" | while IFS= read -r command; do
+    (cd "$out/project" && PATH="$debug_bin:$PATH" SITE_URL=https://example.org/site CI_PAGES_URL=https://example.org/site \
+      GITHUB_STEP_SUMMARY="$out/summary.md" bash -c "$command" > /dev/null 2> "$out/recipe.log") \
+      || { cat "$out/recipe.log" >&2; echo "recipe: '$command' of $recipe failed" >&2; exit 1; }
+  done
+done
+echo "recipes: the project's own are valid for their services and their kartu commands pass"
+
+# From nothing to a deployed site, as README "Use kartu for your own site" goes: kartu installed by
+# scripts/install.sh (one binary, the Swift runtime linked in); kartu init in three language sets,
+# each built with --strict and 0 warnings; the recipes init writes valid for their services, and
+# their kartu commands run as CI runs them, in a git repository. Then that binary, copied alone to
+# an empty folder, starts and builds a site with this checkout hidden (a private mount namespace):
+# no resource folder, no source file to fall back on.
+scripts/install.sh --prefix "$out/prefix" > "$out/install.log" 2>&1 || { cat "$out/install.log" >&2; exit 1; }
+! ldd "$out/prefix/bin/kartu" | grep -E 'libswift|libFoundation' || { echo "install: kartu links the Swift runtime dynamically" >&2; exit 1; }
+for languages in lt,en,lv,et,pl en pl,lt,et; do
+  site="$out/init-${languages//,/-}"
+  "$out/prefix/bin/kartu" init "$site" --languages "$languages" > /dev/null
+  check-jsonschema --builtin-schema vendor.github-workflows "$site/.github/workflows/pages.yml" > /dev/null
+  check-jsonschema --builtin-schema vendor.gitlab-ci "$site/.gitlab-ci.yml" > /dev/null
+  (cd "$site" && git init -q && git add . && git -c user.name=kartu -c user.email=kartu@example.org commit -qm "A kartu site")
+  for recipe in .github/workflows/pages.yml .gitlab-ci.yml; do
+    python3 scripts/recipe-commands.py "$site/$recipe" | while IFS= read -r command; do
+      (cd "$site" && PATH="$out/prefix/bin:$PATH" SITE_URL=https://example.org/site CI_PAGES_URL=https://example.org/site \
+        GITHUB_STEP_SUMMARY="$out/summary.md" bash -c "$command" 2> "$out/recipe.log" > /dev/null) \
+        || { cat "$out/recipe.log" >&2; echo "recipe: '$command' failed in $site ($recipe)" >&2; exit 1; }
+      case "$command" in
+        "kartu build"*) grep -q '; 0 warnings;' "$out/recipe.log" || { cat "$out/recipe.log" >&2; echo "recipe: '$command' warned" >&2; exit 1; } ;;
+      esac
+    done
+  done
+  echo "init: --languages $languages builds with --strict, 0 warnings; its recipes are valid and their kartu commands pass"
+done
+mkdir "$out/alone" && cp "$out/prefix/bin/kartu" "$out/alone/kartu"
+alone='mount -t tmpfs tmpfs "$0" && cd "$1" && ./kartu init site --languages lt,en > /dev/null && ./kartu new --root site change-project lt/change-projects/jonava.md > /dev/null && ./kartu build --strict --root site'
+if unshare -m --propagation private true 2> /dev/null; then
+  unshare -m --propagation private bash -c "$alone" "$PWD" "$out/alone"
+  echo "binary alone: copied to an empty folder, with the checkout hidden, it starts and builds a site"
+else
+  (cd "$out/alone" && ./kartu init site --languages lt,en > /dev/null && ./kartu build --strict --root site)
+  echo "binary alone: copied to an empty folder it starts and builds a site (no mount namespace here to hide the checkout)"
+fi
 
 # kartu status on the example (this repository's history): every format, exit 0; and on a generated
 # corpus committed to git, the outdated counts as committed ([minor] commits not counted).

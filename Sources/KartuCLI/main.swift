@@ -7,7 +7,7 @@ import KartuServer
 // template errors, 2 usage errors (ArgumentParser's own usage errors are mapped from 64 to 2).
 
 struct SiteArguments: ParsableArguments {
-    @Option(name: .long, help: "Site folder holding content/ and templates/ (default: current folder).")
+    @Option(name: .long, help: "Site folder holding content/ (and templates/, if it changes the built-in theme; default: current folder).")
     var root: String = "."
 
     @Option(name: .long, help: "Diagnostics as 'gcc' lines or 'github' annotations (default: github under GitHub Actions).")
@@ -202,12 +202,8 @@ extension TranslationStatus.Format: ExpressibleByArgument {}
 /// it found; a usage problem ends the command with exit 2.
 private func ask<T>(root: String, format: Diagnostic.Format,
                     _ question: (SiteBuilder) throws(Diagnostic) -> (T?, [Diagnostic])) throws -> (T?, [Diagnostic]) {
-    let answer: (T?, [Diagnostic])
-    do {
-        answer = try question(SiteBuilder(options: BuildOptions(root: URL(fileURLWithPath: root), write: false)))
-    } catch {
-        printError(error.formatted(format))
-        throw ExitCode(2)
+    let answer = try usage(format) { () throws(Diagnostic) in
+        try question(SiteBuilder(options: BuildOptions(root: URL(fileURLWithPath: root), write: false)))
     }
     for diagnostic in answer.1 { printError(diagnostic.formatted(format)) }
     return answer
@@ -237,11 +233,154 @@ struct Schema: ParsableCommand {
     }
 }
 
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a site in DIR: settings, starter themes, a home text and a sample document per language, CI recipes.")
+
+    @Argument(help: "Folder to start the site in (made if missing; must be empty unless --force).")
+    var folder: String
+
+    @Option(name: .long, help: "Language codes, in order (from lt,en,lv,et,pl).")
+    var languages: String = "lt,en,lv,et,pl"
+
+    @Option(name: .customLong("default"), help: "The default language (default: the first).")
+    var defaultLanguage: String?
+
+    @Option(name: .long, help: "The site's title in every language (default: a title in each language).")
+    var title: String?
+
+    @Option(name: .customLong("base-url"), help: "The address the site will be published at, e.g. https://example.org/.")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Write into a folder that is not empty (no file is ever overwritten).")
+    var force = false
+
+    func run() throws {
+        let format = Diagnostic.Format.automatic(environment: ProcessInfo.processInfo.environment)
+        let outcomes = try usage(format) { () throws(Diagnostic) in
+            let codes = languages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return try SiteStarter(languages: codes, defaultLanguage: defaultLanguage, title: title, baseURL: baseURL)
+                .write(to: URL(fileURLWithPath: folder), force: force)
+        }
+        for (path, outcome) in outcomes {
+            print(outcome == .written ? "wrote \(path)" : "kept  \(path) (already there: not overwritten)")
+        }
+        let cd = folder == "." ? "" : "cd \(folder) && "
+        print("""
+
+            kartu: a site in \(folder). Next:
+              \(cd)kartu serve          preview it at http://127.0.0.1:1313/ as you edit
+              kartu new change-project \(languages.split(separator: ",").first ?? "lt")/change-projects/name.md
+              git init && git add . && git commit -m "A kartu site"   then push: .github/workflows/pages.yml or .gitlab-ci.yml publishes it
+            """)
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a document from its kind's archetype, or a translation of one.",
+        discussion: """
+            kartu new KIND PATH                   e.g. kartu new change-project lt/change-projects/jonava.md
+            kartu new translation SOURCE LANGUAGE e.g. kartu new translation lt/change-projects/jonava.md en
+            Kinds: change-project, collaboration-model, internship-report, good-practice, project, publication, chapter, page.
+            PATH is inside content/ (written with or without 'content/'). The new file is a draft (draft: true); no file is overwritten.
+            """)
+
+    @Option(name: .long, help: "Site folder holding content/ (default: current folder).")
+    var root: String = "."
+
+    @Argument(help: "The document's kind, or 'translation'.")
+    var kind: String
+
+    @Argument(help: "Where to write it (e.g. lt/change-projects/jonava.md); for 'translation', the document to translate.")
+    var path: String
+
+    @Argument(help: "For 'translation': the language to translate into.")
+    var language: String?
+
+    func run() throws {
+        let format = Diagnostic.Format.automatic(environment: ProcessInfo.processInfo.environment)
+        let today = DayDate.today
+        if kind == "translation" {
+            guard let language else {
+                printError(Diagnostic(.error, "no language to translate into", hint: "kartu new translation \(path) LANGUAGE, e.g. en").formatted(format))
+                throw ExitCode(2)
+            }
+            let (answer, _) = try ask(root: root, format: format) { builder throws(Diagnostic) in
+                let answer = try builder.newTranslation(source: path, language: language, today: today)
+                return (answer.written.map { ($0, answer.sourceEdit) }, answer.diagnostics)
+            }
+            guard let (written, sourceEdit) = answer else { throw ExitCode(1) }
+            if let sourceEdit { print(sourceEdit) }
+            print("wrote \(written) (a draft: translate it, then remove draft: true)")
+        } else {
+            if let language {
+                printError(Diagnostic(.error, "unexpected argument '\(language)'", hint: "kartu new KIND PATH takes two arguments").formatted(format))
+                throw ExitCode(2)
+            }
+            let (written, _) = try ask(root: root, format: format) { builder throws(Diagnostic) in try builder.newDocument(kind: kind, path: path, today: today) }
+            guard let written else { throw ExitCode(1) }
+            print("wrote \(written) (a draft: fill in the TODO fields and the text, then remove draft: true)")
+        }
+    }
+}
+
+struct Theme: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The built-in theme: list its files, or copy some into templates/ to change them.",
+        subcommands: [Eject.self, List.self])
+
+    struct Eject: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Copy built-in theme files into templates/, where they replace the built-in ones (none is overwritten).")
+
+        @Option(name: .long, help: "Site folder (default: current folder).")
+        var root: String = "."
+
+        @Flag(name: .long, help: "Copy every file of the built-in theme.")
+        var all = false
+
+        @Argument(help: "Files to copy, as kartu theme list shows them (e.g. partials/footer.mustache, i18n/lt.yaml).")
+        var files: [String] = []
+
+        func run() throws {
+            let format = Diagnostic.Format.automatic(environment: ProcessInfo.processInfo.environment)
+            let outcomes = try usage(format) { () throws(Diagnostic) in try ThemeEjection.eject(files, all: all, root: URL(fileURLWithPath: root)) }
+            for (path, outcome) in outcomes {
+                print(outcome == .copied ? "copied \(path)" : "kept   \(path) (already there: not overwritten)")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the built-in theme's files; '*' marks those the site's templates/ replaces.")
+
+        @Option(name: .long, help: "Site folder (default: current folder).")
+        var root: String = "."
+
+        func run() {
+            for (path, overridden) in ThemeEjection.list(root: URL(fileURLWithPath: root)) {
+                print(overridden ? "* \(path)  (templates/\(path))" : "  \(path)")
+            }
+        }
+    }
+}
+
+/// Runs a library call whose only failure is a usage problem: printed, exit 2.
+func usage<T>(_ format: Diagnostic.Format, _ call: () throws(Diagnostic) -> T) throws -> T {
+    do {
+        return try call()
+    } catch {
+        printError(error.formatted(format))
+        throw ExitCode(2)
+    }
+}
+
 struct Kartu: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kartu",
         abstract: "A static-site generator for multilingual good-practice publications.",
-        subcommands: [Build.self, Check.self, Serve.self, Status.self, Schema.self]
+        subcommands: [Init.self, New.self, Build.self, Check.self, Serve.self, Status.self, Schema.self, Theme.self]
     )
 }
 
@@ -249,14 +388,8 @@ struct Kartu: AsyncParsableCommand {
 let timings = ProcessInfo.processInfo.environment["KARTU_TIMINGS"] != nil
 
 func runBuild(_ options: BuildOptions, format: Diagnostic.Format) throws {
-    let report: BuildReport
-    do {
-        report = try SiteBuilder(options: options).run()
-    } catch {
-        // A usage problem is a diagnostic like any other: GitHub annotations show it too.
-        printError(error.formatted(format))
-        throw ExitCode(2)
-    }
+    // A usage problem is a diagnostic like any other: GitHub annotations show it too.
+    let report = try usage(format) { () throws(Diagnostic) in try SiteBuilder(options: options).run() }
     for diagnostic in report.diagnostics { printError(diagnostic.formatted(format)) }
     printError(report.summary)
     if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }

@@ -60,7 +60,7 @@ struct CLITests {
         #expect(result.status == 2)
         #expect(result.stderrLines == [
             "error: site folder '\(missing)' does not exist",
-            "    hint: pass --root with the folder that holds content/ and templates/",
+            "    hint: pass --root with the folder that holds content/",
         ])
     }
 

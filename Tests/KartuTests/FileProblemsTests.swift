@@ -14,11 +14,11 @@ struct FileProblemsTests {
         let result = try site.run(["build", "--root", missing, "--format", "github"], environment: TestSite.environment())
         #expect(result.status == 2)
         #expect(result.stderrLines == [
-            "::error::site folder '\(missing)' does not exist%0Ahint: pass --root with the folder that holds content/ and templates/",
+            "::error::site folder '\(missing)' does not exist%0Ahint: pass --root with the folder that holds content/",
         ])
         let gcc = try site.run(["build", "--root", missing], environment: TestSite.environment())
         #expect(gcc.stderrLines == [
-            "error: site folder '\(missing)' does not exist", "    hint: pass --root with the folder that holds content/ and templates/",
+            "error: site folder '\(missing)' does not exist", "    hint: pass --root with the folder that holds content/",
         ])
         // ArgumentParser's own usage errors, under GitHub Actions.
         let flag = try site.run(["build", "--colour"], environment: TestSite.environment(["GITHUB_ACTIONS": "true"]))

@@ -10,7 +10,7 @@ struct LayerDirectionTests {
     /// Bottom to top; the README's map of stages lists them in this order.
     static let layers = [
         "Support", "Diagnostics", "Text", "HTML", "EPUB", "Config", "Content", "Translations", "Markdown", "Links", "Search", "Syndication",
-        "Mustache", "Templates", "Site", "Books", "Output", "Pipeline", "Rebuild",
+        "Mustache", "Templates", "Site", "Books", "Output", "Pipeline", "Rebuild", "Scaffold",
     ]
 
     static var sources: URL {

@@ -14,7 +14,7 @@ extension SiteBuilder {
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
             throw Diagnostic(.error, "site folder '\(options.root.path)' does not exist",
-                             hint: "pass --root with the folder that holds content/ and templates/")
+                             hint: "pass --root with the folder that holds content/")
         }
         guard fm.fileExists(atPath: root.appendingPathComponent("content").path, isDirectory: &isDir), isDir.boolValue else {
             throw Diagnostic(.error, "no content/ folder in '\(root.path)'",

@@ -84,7 +84,7 @@ public struct SiteBuilder {
 extension SiteBuilder {
     /// The site folder checked as for `kartu check` and its configuration read: what `status` and
     /// `schema` start from.
-    private func configurationOnly() throws(Diagnostic) -> (root: URL, configuration: Configuration?, problems: Diagnostics) {
+    func configurationOnly() throws(Diagnostic) -> (root: URL, configuration: Configuration?, problems: Diagnostics) {
         var options = self.options
         options.write = false
         let root = try SiteBuilder(options: options).checkedFolders().root

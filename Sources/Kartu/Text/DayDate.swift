@@ -16,6 +16,12 @@ public struct DayDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.day = day
     }
 
+    /// Today on this computer's calendar, where the editor is (`kartu new`; a build never reads the clock).
+    public static var today: DayDate {
+        let now = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return DayDate(year: now.year!, month: now.month!, day: now.day!)!
+    }
+
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: String) {
         // Ten ASCII bytes, read as digits: no splitting or Character work for every date of the tree.

@@ -344,11 +344,7 @@ private struct YAMLMistakeFinder {
                            hint: "to keep the quotes as text, put the whole value in quotes: \(prefix)\(Self.quoted(rest))")
     }
 
-    /// `text` as a YAML quoted scalar, in the quotes it does not contain.
-    static func quoted(_ text: String) -> String {
-        if !text.contains("\"") && !text.contains("\\") { return "\"\(text)\"" }
-        return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
-    }
+    static func quoted(_ text: String) -> String { YAMLText.quoted(text) }
 
     // MARK: Plain values
 
