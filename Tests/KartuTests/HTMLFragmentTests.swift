@@ -35,7 +35,7 @@ struct HTMLFragmentTests {
         """
 
     static func rendered(_ markdown: String = sample, unsafeHTML: Bool = false) -> String {
-        MarkdownDocument(Substring(markdown), lineOffset: 0, unsafeHTML: unsafeHTML).renderHTML(footnoteBackLabel: "Atgal į tekstą")
+        MarkdownDocument(Substring(markdown), lineOffset: 0, unsafeHTML: unsafeHTML).renderHTML(labels: MarkdownDocument.Labels(footnoteBack: "Atgal į tekstą"))
     }
 
     /// A fragment parsed as XML inside an XHTML element.
@@ -67,7 +67,7 @@ struct HTMLFragmentTests {
         #expect(xhtml.contains("<td style=\"text-align: right\">c</td>"))
         #expect(!xhtml.contains("align="))
         // Already XML: copied as written.
-        #expect(xhtml.contains("<div class=\"table-scroll\" tabindex=\"0\">"))
+        #expect(xhtml.contains("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table 1\">"))
         #expect(xhtml.contains("<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> done</li>"))
         #expect(xhtml.contains("Hard break<br />\nnext line."))
         #expect(xhtml.contains("<hr />"))

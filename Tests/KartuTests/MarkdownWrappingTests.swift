@@ -4,13 +4,25 @@ import Testing
 
 @Suite("Markdown: tables, reserved ids, footnotes")
 struct MarkdownWrappingTests {
-    @Test("a table is wrapped in a focusable scroll box; other blocks are not")
+    @Test("a table is wrapped in a focusable scroll box, a region named and numbered in the document's language; other blocks are not")
     func tableScrollBox() {
         let html = MarkdownDocument("Text\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> quote\n", lineOffset: 0, unsafeHTML: false).renderHTML()
-        #expect(html.contains("<div class=\"table-scroll\" tabindex=\"0\">\n<table>"))
+        #expect(html.contains("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table 1\">\n<table>"))
         #expect(html.contains("</table>\n</div>"))
         #expect(html.components(separatedBy: "table-scroll").count == 2)
         #expect(html.contains("<blockquote>\n<p>quote</p>\n</blockquote>"))
+    }
+
+    @Test("tables are numbered in order, named in the document's language, the name escaped")
+    func tableNames() {
+        let source = "| a |\n|---|\n| 1 |\n\nText\n\n| b |\n|---|\n| 2 |\n"
+        let html = MarkdownDocument(Substring(source), lineOffset: 0, unsafeHTML: false).renderHTML(labels: MarkdownDocument.Labels(table: "Lentelė <&>"))
+        #expect(html.contains("aria-label=\"Lentelė &lt;&amp;&gt; 1\">\n<table>\n<thead>\n<tr>\n<th>a</th>"))
+        #expect(html.contains("aria-label=\"Lentelė &lt;&amp;&gt; 2\">\n<table>\n<thead>\n<tr>\n<th>b</th>"))
+        #expect(!html.contains("kartu-table"))
+        // Text that looks like the placeholder stays text.
+        let quoted = MarkdownDocument("`aria-label=\"kartu-table\"`\n", lineOffset: 0, unsafeHTML: false).renderHTML()
+        #expect(quoted.contains("aria-label=&quot;kartu-table&quot;"))
     }
 
     @Test("headings never take the ids the page itself uses")
@@ -24,7 +36,7 @@ struct MarkdownWrappingTests {
         let source = "Text[^1].\n\n[^1]: Note.\n"
         let english = MarkdownDocument(Substring(source), lineOffset: 0, unsafeHTML: false).renderHTML()
         #expect(english.contains("aria-label=\"Back to content\""))
-        let lithuanian = MarkdownDocument(Substring(source), lineOffset: 0, unsafeHTML: false).renderHTML(footnoteBackLabel: "Grįžti į \"tekstą\"")
+        let lithuanian = MarkdownDocument(Substring(source), lineOffset: 0, unsafeHTML: false).renderHTML(labels: MarkdownDocument.Labels(footnoteBack: "Grįžti į \"tekstą\""))
         #expect(lithuanian.contains("aria-label=\"Grįžti į &quot;tekstą&quot;\""))
         #expect(!lithuanian.contains("Back to content"))
     }

@@ -44,7 +44,7 @@ struct MustacheEngineTests {
         let folder = TemplateFolder.load(root: site.root, config: config, diagnostics: &problems)
         let bodies = BodyRenderer(documents: content.documents, resources: content.resources, assets: folder.assets,
                                   basePath: configuration.basePath, unsafeHTML: configuration.site.unsafeHTML,
-                                  footnoteBackLabel: { _ in nil }, workers: workers).render(diagnostics: &problems)
+                                  labels: { _ in MarkdownDocument.Labels() }, workers: workers).render(diagnostics: &problems)
         let related = RelatedDocuments(limit: 5, workers: workers).compute(content.documents, isPage: content.documents.map { $0.role == .page })
         let templates = try #require(folder.templates, "\(problems.sorted)")
         let translations = Translations.build(content.documents, languages: configuration.site.languages,

@@ -47,8 +47,8 @@ struct BodyRenderer {
     let assets: [String]
     let basePath: String
     let unsafeHTML: Bool
-    /// The footnotes' "back to the text" label in each language.
-    let footnoteBackLabel: @Sendable (String) -> String?
+    /// The words for screen readers in each language (footnotes' "back to the text", tables' name).
+    let labels: @Sendable (String) -> MarkdownDocument.Labels
     let workers: Workers
 
     func render(diagnostics: inout Diagnostics) -> RenderedBodies {
@@ -104,7 +104,7 @@ struct BodyRenderer {
             if let anchor = resolution.anchor { found.anchors.append(anchor) }
         }
         found.targets = Set(targets).sorted()
-        return (markdown.renderHTML(footnoteBackLabel: footnoteBackLabel(document.language)), markdown.headings, found)
+        return (markdown.renderHTML(labels: labels(document.language)), markdown.headings, found)
     }
 }
 
@@ -112,6 +112,6 @@ extension BodyRenderer {
     /// The same renderer over `documents`: the same documents in the same places, some edited.
     func with(_ documents: [Document]) -> BodyRenderer {
         BodyRenderer(documents: documents, resources: resources, assets: assets, basePath: basePath, unsafeHTML: unsafeHTML,
-                     footnoteBackLabel: footnoteBackLabel, workers: workers)
+                     labels: labels, workers: workers)
     }
 }

@@ -26,6 +26,8 @@ final class MarkdownDocument: @unchecked Sendable {
     private let unsafeHTML: Bool
     private(set) var headings: [Heading] = []
     private(set) var links: [Link] = []
+    /// Whether the document has a table (its scrolling box is named when rendering).
+    private var hasTables = false
 
     /// Ids used by the page around the Markdown (skip link target, cross-link sections).
     static let reservedIDs = ["main", "related", "backlinks", "other-languages", "contents"]
@@ -118,10 +120,12 @@ final class MarkdownDocument: @unchecked Sendable {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
-        // A wide table scrolls inside its own box, which keyboard users can focus and scroll.
+        // A wide table scrolls inside its own box (not the table itself: a table keeps its
+        // semantics), which keyboard users can focus and scroll, and screen readers name.
+        hasTables = !tables.isEmpty
         for table in tables {
             let box = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-            cmark_node_set_on_enter(box, "<div class=\"table-scroll\" tabindex=\"0\">")
+            cmark_node_set_on_enter(box, "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" \(Self.tableAttribute)>")
             cmark_node_set_on_exit(box, "</div>")
             cmark_node_insert_before(table, box)
             cmark_node_append_child(box, table)
@@ -178,21 +182,38 @@ final class MarkdownDocument: @unchecked Sendable {
         cmark_node_set_url(link.node, url)
     }
 
-    /// HTML of the whole document. cmark labels footnote back-links in English; `footnoteBackLabel`
-    /// gives the label in the document's language.
-    func renderHTML(footnoteBackLabel: String? = nil) -> String {
+    /// Words the HTML carries for screen readers, in the document's language.
+    struct Labels: Sendable {
+        /// A footnote's link back to the text (cmark writes it in English).
+        var footnoteBack: String?
+        /// A table's scrolling box, numbered: "Table 1", "Table 2"…
+        var table: String?
+    }
+
+    /// HTML of the whole document, with `labels` in the document's language.
+    func renderHTML(labels: Labels = Labels()) -> String {
         var options = CMARK_OPT_FOOTNOTES
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
         guard let rendered = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(rendered) }
-        let html = String(cString: rendered)
+        var html = String(cString: rendered)
         // strstr on cmark's C string: Foundation's String.contains went through NSString on Linux,
         // 1.3 million instructions a document, a fifth of a 1k-document build.
-        guard let label = footnoteBackLabel, strstr(rendered, Self.footnoteBackAttribute) != nil else { return html }
-        return html.replacingOccurrences(of: Self.footnoteBackAttribute, with: "aria-label=\"\(XMLText.escape(label))\"")
+        if let label = labels.footnoteBack, strstr(rendered, Self.footnoteBackAttribute) != nil {
+            html = html.replacingOccurrences(of: Self.footnoteBackAttribute, with: "aria-label=\"\(XMLText.escape(label))\"")
+        }
+        if hasTables {
+            let parts = html.components(separatedBy: Self.tableAttribute)
+            let name = XMLText.escape(labels.table ?? "Table")
+            html = parts[0]
+            for (n, part) in parts.dropFirst().enumerated() { html += "aria-label=\"\(name) \(n + 1)\"" + part }
+        }
+        return html
     }
 
     private static let footnoteBackAttribute = "aria-label=\"Back to content\""
+    /// Numbered and named in the document's language by `renderHTML`.
+    private static let tableAttribute = "aria-label=\"kartu-table\""
 }
 
 /// cmark counts columns in bytes; editors and the rest of kartu's diagnostics count characters.

@@ -51,7 +51,9 @@ public struct SiteBuilder {
         let theme = timer.step("templates") { TemplateFolder.load(root: root, config: config, diagnostics: &problems) }
         let bodyRenderer = BodyRenderer(documents: content.documents, resources: content.resources, assets: theme.assets,
                                         basePath: configuration.basePath, unsafeHTML: config.unsafeHTML,
-                                        footnoteBackLabel: { [strings = theme.strings] in strings.lookup("footnoteBack", in: $0) },
+                                        labels: { [strings = theme.strings] in
+                                            MarkdownDocument.Labels(footnoteBack: strings.lookup("footnoteBack", in: $0), table: strings.lookup("table", in: $0))
+                                        },
                                         workers: workers)
         let bodies = timer.step("markdown, links and HTML") { bodyRenderer.render(diagnostics: &problems) }
         let related = timer.step("related documents") {

@@ -18,7 +18,7 @@ enum EPUBFixtures {
     /// Renders Markdown as kartu does and rewrites its links for the EPUB, the way a caller would.
     static func chapter(_ markdown: String, unsafeHTML: Bool = false) -> String {
         let html = MarkdownDocument(Substring(markdown), lineOffset: 0, unsafeHTML: unsafeHTML)
-            .renderHTML(footnoteBackLabel: "Atgal į tekstą")
+            .renderHTML(labels: MarkdownDocument.Labels(footnoteBack: "Atgal į tekstą"))
         return HTMLFragmentRewriter.rewriteLinks(html) { link in
             if let file = chapterFiles[String(link.path)] { return file + (link.fragment.map { "#" + $0 } ?? "") }
             if link.attribute == .src, link.path.hasPrefix("/lt/publications/guide/") {
