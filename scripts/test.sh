@@ -132,4 +132,12 @@ fi
 # kartu serve reloading a page on an edit and showing a broken file's error over the last good page.
 scripts/browser-test.sh
 
+# axe-core (4.10, bundled by axe-selenium-python; a Python 3.12 from pyenv, whose pip gets the current
+# release) on every page of the example, at 1280 and 390 px, light and dark: no WCAG 2.2 A/AA or
+# best-practice violation.
+axe_python=$(ls -d /root/.pyenv/versions/3.12.*/bin/python 2>/dev/null | tail -1 || true)
+axe_python=${axe_python:-python3}
+"$axe_python" -c "import axe_selenium_python, selenium" 2>/dev/null || "$axe_python" -m pip install -q selenium axe-selenium-python
+"$axe_python" scripts/axe-check.py --root "$out/site"
+
 swift test --skip-build

@@ -25,6 +25,13 @@ struct MarkdownWrappingTests {
         #expect(quoted.contains("aria-label=&quot;kartu-table&quot;"))
     }
 
+    @Test("an empty header cell (the corner of a table) is written as a data cell: a header must have text")
+    func emptyHeaderCell() {
+        let html = MarkdownDocument("|  | 2019 | 2020 |\n|:--|---:|---|\n| a | 1 | 2 |\n", lineOffset: 0, unsafeHTML: false).renderHTML()
+        #expect(html.contains("<tr>\n<td align=\"left\"></td>\n<th align=\"right\">2019</th>\n<th>2020</th>\n</tr>"))
+        #expect(!html.contains("<th align=\"left\"></th>"))
+    }
+
     @Test("headings never take the ids the page itself uses")
     func reservedIDs() {
         let document = MarkdownDocument("## Related\n\n## Main\n\n## Contents\n\n## Backlinks\n\n## Other languages\n\n## Related\n", lineOffset: 0, unsafeHTML: false)

@@ -203,6 +203,10 @@ final class MarkdownDocument: @unchecked Sendable {
             html = html.replacingOccurrences(of: Self.footnoteBackAttribute, with: "aria-label=\"\(XMLText.escape(label))\"")
         }
         if hasTables {
+            // An empty header cell (a table's corner) is a data cell: a header must have text.
+            for align in ["", " align=\"left\"", " align=\"center\"", " align=\"right\""] {
+                html = html.replacingOccurrences(of: "<th\(align)></th>", with: "<td\(align)></td>")
+            }
             let parts = html.components(separatedBy: Self.tableAttribute)
             let name = XMLText.escape(labels.table ?? "Table")
             html = parts[0]
