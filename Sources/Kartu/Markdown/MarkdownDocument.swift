@@ -26,8 +26,10 @@ final class MarkdownDocument: @unchecked Sendable {
     private let unsafeHTML: Bool
     private(set) var headings: [Heading] = []
     private(set) var links: [Link] = []
-    /// Whether the document has a table (its scrolling box is named when rendering).
-    private var hasTables = false
+    /// Each table's scrolling box, in document order: named and numbered when rendering.
+    private var tableBoxes: [OpaquePointer] = []
+    /// A table has an empty header cell, which rendering writes as a data cell.
+    private var hasEmptyHeaderCell = false
 
     /// Ids used by the page around the Markdown (skip link target, cross-link sections).
     static let reservedIDs = ["main", "related", "backlinks", "other-languages", "contents"]
@@ -122,13 +124,18 @@ final class MarkdownDocument: @unchecked Sendable {
         }
         // A wide table scrolls inside its own box (not the table itself: a table keeps its
         // semantics), which keyboard users can focus and scroll, and screen readers name.
-        hasTables = !tables.isEmpty
         for table in tables {
             let box = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-            cmark_node_set_on_enter(box, "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" \(Self.tableAttribute)>")
             cmark_node_set_on_exit(box, "</div>")
             cmark_node_insert_before(table, box)
             cmark_node_append_child(box, table)
+            tableBoxes.append(box)
+            // A table's first row is its header row.
+            var cell = cmark_node_first_child(cmark_node_first_child(table))
+            while let current = cell, !hasEmptyHeaderCell {
+                hasEmptyHeaderCell = cmark_node_first_child(current) == nil
+                cell = cmark_node_next(current)
+            }
         }
         // cmark writes headings without ids; a custom block with the same children carries the id.
         for (node, heading) in zip(headingNodes, headings) {
@@ -194,6 +201,13 @@ final class MarkdownDocument: @unchecked Sendable {
     func renderHTML(labels: Labels = Labels()) -> String {
         var options = CMARK_OPT_FOOTNOTES
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
+        // The boxes are named before rendering, not by replacing text after it: Foundation's string
+        // replacement goes through NSString on Linux (a table in every document made the Markdown
+        // step of a 1k build six times slower).
+        let name = XMLText.escape(labels.table ?? "Table")
+        for (n, box) in tableBoxes.enumerated() {
+            cmark_node_set_on_enter(box, "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(name) \(n + 1)\">")
+        }
         guard let rendered = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(rendered) }
         var html = String(cString: rendered)
@@ -202,22 +216,16 @@ final class MarkdownDocument: @unchecked Sendable {
         if let label = labels.footnoteBack, strstr(rendered, Self.footnoteBackAttribute) != nil {
             html = html.replacingOccurrences(of: Self.footnoteBackAttribute, with: "aria-label=\"\(XMLText.escape(label))\"")
         }
-        if hasTables {
+        if hasEmptyHeaderCell {
             // An empty header cell (a table's corner) is a data cell: a header must have text.
             for align in ["", " align=\"left\"", " align=\"center\"", " align=\"right\""] {
                 html = html.replacingOccurrences(of: "<th\(align)></th>", with: "<td\(align)></td>")
             }
-            let parts = html.components(separatedBy: Self.tableAttribute)
-            let name = XMLText.escape(labels.table ?? "Table")
-            html = parts[0]
-            for (n, part) in parts.dropFirst().enumerated() { html += "aria-label=\"\(name) \(n + 1)\"" + part }
         }
         return html
     }
 
     private static let footnoteBackAttribute = "aria-label=\"Back to content\""
-    /// Numbered and named in the document's language by `renderHTML`.
-    private static let tableAttribute = "aria-label=\"kartu-table\""
 }
 
 /// cmark counts columns in bytes; editors and the rest of kartu's diagnostics count characters.
