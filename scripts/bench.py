@@ -143,9 +143,9 @@ def prepare_kartu(args, work):
         if not os.access(source, os.X_OK):
             fail(f"--kartu {args.kartu}: not an executable file", 2)
     else:
-        log("bench: swift build -c release --product kartu")
+        log("bench: scripts/build-kartu.sh")
         start = time.perf_counter()
-        proc = subprocess.run(["swift", "build", "-c", "release", "--product", "kartu"], cwd=ROOT,
+        proc = subprocess.run([os.path.join(ROOT, "scripts", "build-kartu.sh")], cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         if proc.returncode != 0:
             print(proc.stdout, file=sys.stderr)
@@ -538,7 +538,7 @@ def main():
     ap.add_argument("--theme", choices=sorted(THEMES), nargs="+", default=["bench", "default"],
                     help="kartu themes to time, each against the same Hugo runs (default: both): bench: bench/theme/ "
                          "(the same information as the Hugo layouts); default: the built-in theme (default-theme/ of the repo), what users build with")
-    ap.add_argument("--kartu", metavar="PATH", help="kartu binary to time (default: swift build -c release --product kartu, then .build/release/kartu)")
+    ap.add_argument("--kartu", metavar="PATH", help="kartu binary to time (default: scripts/build-kartu.sh, then .build/release/kartu)")
     ap.add_argument("--keep", metavar="DIR", help="keep the corpora in DIR (and reuse them on the next run with the same settings)")
     ap.add_argument("--keep-sites", action="store_true", help="keep the last run's kartu and Hugo output (needs --keep)")
     ap.add_argument("--timings", action="store_true", help="also print kartu's KARTU_TIMINGS=1 step times of the median run")

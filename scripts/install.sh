@@ -20,8 +20,7 @@ done
 if [ -z "$prefix" ]; then
   if [ -w /usr/local/bin ] || [ "$(id -u)" -eq 0 ]; then prefix=/usr/local; else prefix="$HOME/.local"; fi
 fi
-scripts/install-deps.sh
-swift build -c release --static-swift-stdlib --product kartu
+scripts/build-kartu.sh
 mkdir -p "$prefix/bin"
 install -m 755 .build/release/kartu "$prefix/bin/kartu"
 # Without its debugging symbols: 75 MB instead of 128.

@@ -135,7 +135,7 @@ def main():
     ap.add_argument("--edits", type=int, default=21, help="timed saves of each kind (default 21)")
     ap.add_argument("--soak", type=int, default=500, help="saves of the memory and file descriptor soak (default 500)")
     ap.add_argument("--builds", type=int, default=3, help="timed whole builds (default 3)")
-    ap.add_argument("--kartu", metavar="PATH", help="kartu binary (default: swift build -c release, then .build/release/kartu)")
+    ap.add_argument("--kartu", metavar="PATH", help="kartu binary (default: scripts/build-kartu.sh, then .build/release/kartu)")
     ap.add_argument("--make-corpus", default=DEFAULT_MAKE_CORPUS, help="make-corpus.py (default ../shared/bench/make-corpus.py)")
     ap.add_argument("--work", metavar="DIR", help="folder for the corpus and outputs (default: a temporary folder, removed)")
     args = ap.parse_args()
@@ -147,8 +147,8 @@ def main():
     if args.kartu:
         kartu = os.path.abspath(args.kartu)
     else:
-        log("serve-bench: swift build -c release --product kartu")
-        subprocess.run(["swift", "build", "-c", "release", "--product", "kartu"], cwd=ROOT, check=True,
+        log("serve-bench: scripts/build-kartu.sh")
+        subprocess.run([os.path.join(ROOT, "scripts", "build-kartu.sh")], cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL)
         kartu = os.path.join(ROOT, ".build", "release", "kartu")
     work = os.path.abspath(args.work) if args.work else tempfile.mkdtemp(prefix="kartu-serve-bench-")

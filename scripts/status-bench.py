@@ -42,7 +42,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, default=10000, help="documents in the corpus (default 10000)")
     ap.add_argument("--runs", type=int, default=5, help="timed runs per format (default 5)")
-    ap.add_argument("--kartu", metavar="PATH", help="kartu binary (default: swift build -c release, then .build/release/kartu)")
+    ap.add_argument("--kartu", metavar="PATH", help="kartu binary (default: scripts/build-kartu.sh, then .build/release/kartu)")
     ap.add_argument("--make-corpus", default=DEFAULT_MAKE_CORPUS, help="make-corpus.py (default ../shared/bench/make-corpus.py)")
     args = ap.parse_args()
     if args.runs < 1:
@@ -52,7 +52,7 @@ def main():
     if args.kartu:
         kartu = os.path.abspath(args.kartu)
     else:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "kartu"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([os.path.join(ROOT, "scripts", "build-kartu.sh")], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         kartu = os.path.join(ROOT, ".build", "release", "kartu")
 
     work = tempfile.mkdtemp(prefix="kartu-status-bench-")

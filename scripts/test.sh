@@ -72,15 +72,20 @@ python3 scripts/check-front-matter.py "$out/front-matter.schema.json" Tests/Fixt
 # (Run in a copy of the example's content, so that the checkout's site/ stays as build-site.sh made it.)
 check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/pages.yml
 check-jsonschema --builtin-schema vendor.gitlab-ci .gitlab-ci.yml
-mkdir -p "$out/project" && cp -R content "$out/project/"
-debug_bin="$PWD/.build/debug"
-for recipe in .github/workflows/pages.yml .gitlab-ci.yml; do
-  python3 scripts/recipe-commands.py "$recipe" | while IFS= read -r command; do
-    (cd "$out/project" && PATH="$debug_bin:$PATH" SITE_URL=https://example.org/site CI_PAGES_URL=https://example.org/site \
+# run_recipe RECIPE SITE BIN: every kartu command of RECIPE's run:/script: steps, in SITE, with the
+# kartu of folder BIN first on the PATH, as CI runs them; each must pass, a build with 0 warnings.
+run_recipe() {
+  python3 scripts/recipe-commands.py "$1" | while IFS= read -r command; do
+    (cd "$2" && PATH="$3:$PATH" SITE_URL=https://example.org/site CI_PAGES_URL=https://example.org/site \
       GITHUB_STEP_SUMMARY="$out/summary.md" bash -c "$command" > /dev/null 2> "$out/recipe.log") \
-      || { cat "$out/recipe.log" >&2; echo "recipe: '$command' of $recipe failed" >&2; exit 1; }
+      || { cat "$out/recipe.log" >&2; echo "recipe: '$command' of $1 failed in $2" >&2; exit 1; }
+    case "$command" in
+      "kartu build"*) grep -q '; 0 warnings;' "$out/recipe.log" || { cat "$out/recipe.log" >&2; echo "recipe: '$command' warned" >&2; exit 1; } ;;
+    esac
   done
-done
+}
+mkdir -p "$out/project" && cp -R content "$out/project/"
+for recipe in .github/workflows/pages.yml .gitlab-ci.yml; do run_recipe "$recipe" "$out/project" "$PWD/.build/debug"; done
 echo "recipes: the project's own are valid for their services and their kartu commands pass"
 
 # From nothing to a deployed site, as README "Use kartu for your own site" goes: kartu installed by
@@ -97,16 +102,7 @@ for languages in lt,en,lv,et,pl en pl,lt,et; do
   check-jsonschema --builtin-schema vendor.github-workflows "$site/.github/workflows/pages.yml" > /dev/null
   check-jsonschema --builtin-schema vendor.gitlab-ci "$site/.gitlab-ci.yml" > /dev/null
   (cd "$site" && git init -q && git add . && git -c user.name=kartu -c user.email=kartu@example.org commit -qm "A kartu site")
-  for recipe in .github/workflows/pages.yml .gitlab-ci.yml; do
-    python3 scripts/recipe-commands.py "$site/$recipe" | while IFS= read -r command; do
-      (cd "$site" && PATH="$out/prefix/bin:$PATH" SITE_URL=https://example.org/site CI_PAGES_URL=https://example.org/site \
-        GITHUB_STEP_SUMMARY="$out/summary.md" bash -c "$command" 2> "$out/recipe.log" > /dev/null) \
-        || { cat "$out/recipe.log" >&2; echo "recipe: '$command' failed in $site ($recipe)" >&2; exit 1; }
-      case "$command" in
-        "kartu build"*) grep -q '; 0 warnings;' "$out/recipe.log" || { cat "$out/recipe.log" >&2; echo "recipe: '$command' warned" >&2; exit 1; } ;;
-      esac
-    done
-  done
+  for recipe in .github/workflows/pages.yml .gitlab-ci.yml; do run_recipe "$site/$recipe" "$site" "$out/prefix/bin"; done
   echo "init: --languages $languages builds with --strict, 0 warnings; its recipes are valid and their kartu commands pass"
 done
 mkdir "$out/alone" && cp "$out/prefix/bin/kartu" "$out/alone/kartu"

@@ -39,23 +39,23 @@ struct NewDocument {
         self.path = path
     }
 
-    /// The new document's text.
-    func text(root: URL, themeIDs: [String], today: DayDate) -> String {
-        let archetype = Self.archetype(kind: kind.rawValue, language: path.language, root: root)
+    /// The new document's text; nil when the site's archetype cannot be read (the reason is in `diagnostics`).
+    func text(root: URL, themeIDs: [String], today: DayDate, diagnostics: inout Diagnostics) -> String? {
+        let errors = diagnostics.errorCount
+        let archetype = Self.archetype(kind: kind.rawValue, language: path.language, root: root, diagnostics: &diagnostics)
+        guard diagnostics.errorCount == errors else { return nil }
         return archetype
             .replacingOccurrences(of: "{{title}}", with: YAMLText.quoted(path.title))
             .replacingOccurrences(of: "{{date}}", with: today.description)
             .replacingOccurrences(of: "{{themeIDs}}", with: themeIDs.isEmpty ? "(none in content/themes.yaml yet)" : themeIDs.joined(separator: ", "))
     }
 
-    /// The archetype's text: the site's own, the built-in one in the language, or the English one.
-    static func archetype(kind: String, language: String, root: URL) -> String {
-        let name = "\(archetypeFolder)/\(kind).\(language).md"
-        if let data = FileManager.default.contents(atPath: root.appendingPathComponent(ThemeFiles.folder + "/" + name).path) {
-            return String(decoding: data, as: UTF8.self)
-        }
-        let data = BuiltInTheme.files[name] ?? BuiltInTheme.files["\(archetypeFolder)/\(kind).en.md"] ?? Data()
-        return String(decoding: data, as: UTF8.self)
+    /// The archetype's text: the site's own or the built-in one in the language (read as the theme's
+    /// other files are: the site's over the built-in), else the built-in English one.
+    static func archetype(kind: String, language: String, root: URL, diagnostics: inout Diagnostics) -> String {
+        let theme = ThemeFiles.load(root: root, builtIn: true, diagnostics: &diagnostics)
+        return theme?.text("\(archetypeFolder)/\(kind).\(language).md", in: root, what: "archetype", diagnostics: &diagnostics)
+            ?? String(decoding: BuiltInTheme.files["\(archetypeFolder)/\(kind).en.md"] ?? Data(), as: UTF8.self)
     }
 }
 
@@ -107,9 +107,16 @@ struct ContentPath {
 
     /// A usage error when the file is already there: kartu new never overwrites.
     func checkIsNew(root: URL) throws(Diagnostic) {
-        if FileManager.default.fileExists(atPath: root.appendingPathComponent("content/" + relative).path) {
-            throw Diagnostic(.error, "content/\(relative) already exists", hint: "kartu new never overwrites a file: choose another name, or edit that one")
-        }
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent("content/" + relative).path) { throw alreadyThere }
+    }
+
+    var alreadyThere: Diagnostic {
+        Diagnostic(.error, "content/\(relative) already exists", hint: "kartu new never overwrites a file: choose another name, or edit that one")
+    }
+
+    /// Writes the new document; a file made there since `checkIsNew` is not replaced.
+    func write(_ text: String, root: URL) throws(Diagnostic) {
+        guard try NewFile.write(Data(text.utf8), to: "content/" + relative, in: root) else { throw alreadyThere }
     }
 }
 
@@ -118,23 +125,15 @@ extension SiteBuilder {
     /// usage problem (a bad kind or path, a file already there); problems reading the site's
     /// configuration come back instead of a path.
     public func newDocument(kind: String, path: String, today: DayDate) throws(Diagnostic) -> (written: String?, diagnostics: [Diagnostic]) {
-        let (root, configuration, problems) = try configurationOnly()
+        let (root, configuration, found) = try configurationOnly()
+        var problems = found
         guard let configuration, !problems.hasErrors else { return (nil, problems.sorted) }
         let document = try NewDocument(kind: kind, path: path, config: configuration.site, root: root)
-        let text = document.text(root: root, themeIDs: configuration.themes.ids, today: today)
-        let written = "content/" + document.path.relative
-        try Self.writeNew(text, to: written, in: root)
-        return (written, problems.sorted)
-    }
-
-    /// Writes a file that must not be there yet (made meanwhile, it is not replaced either).
-    static func writeNew(_ text: String, to path: String, in root: URL) throws(Diagnostic) {
-        let target = root.appendingPathComponent(path)
-        do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: target, options: .withoutOverwriting)
-        } catch {
-            throw Diagnostic(.error, "cannot write '\(path)': \(error.localizedDescription)", hint: "check that the folder can be written to")
+        guard let text = document.text(root: root, themeIDs: configuration.themes.ids, today: today, diagnostics: &problems) else {
+            return (nil, problems.sorted)
         }
+        let written = "content/" + document.path.relative
+        try document.path.write(text, root: root)
+        return (written, problems.sorted)
     }
 }

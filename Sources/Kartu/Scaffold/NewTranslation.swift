@@ -78,7 +78,7 @@ extension SiteBuilder {
         }
         let (translated, newSource, edit) = try translation.texts(source: text, today: today)
         let written = "content/" + translation.target.relative
-        try Self.writeNew(translated, to: written, in: root)
+        try translation.target.write(translated, root: root)
         var said: String?
         if let newSource, let edit {
             do {

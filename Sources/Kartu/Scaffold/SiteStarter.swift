@@ -141,23 +141,8 @@ public struct SiteStarter: Sendable {
                                  hint: "choose a new or empty folder, or pass --force to add the starter files beside what is there (no file is overwritten)")
             }
         }
-        var outcomes: [(path: String, outcome: Outcome)] = []
-        for (path, data) in files {
-            let target = folder.appendingPathComponent(path)
-            if fm.fileExists(atPath: target.path) {
-                outcomes.append((path, .kept))
-                continue
-            }
-            do {
-                try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                // withoutOverwriting: a file made meanwhile is not replaced either.
-                try data.write(to: target, options: .withoutOverwriting)
-            } catch {
-                throw Diagnostic(.error, "cannot write '\(target.path)': \(error.localizedDescription)",
-                                 hint: "choose a folder you can write to")
-            }
-            outcomes.append((path, .written))
+        return try files.map { (path, data) throws(Diagnostic) in
+            (path, try NewFile.write(data, to: path, in: folder) ? .written : .kept)
         }
-        return outcomes
     }
 }

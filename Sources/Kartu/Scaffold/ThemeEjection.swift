@@ -32,23 +32,10 @@ public enum ThemeEjection {
                 return path
             }
         }
-        var outcomes: [(path: String, outcome: Outcome)] = []
-        for path in paths {
+        return try paths.map { path throws(Diagnostic) in
             let shown = ThemeFiles.folder + "/" + path
-            let target = root.appendingPathComponent(shown)
-            if FileManager.default.fileExists(atPath: target.path) {
-                outcomes.append((shown, .kept))
-                continue
-            }
-            do {
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try BuiltInTheme.files[path]!.write(to: target, options: .withoutOverwriting)
-            } catch {
-                throw Diagnostic(.error, "cannot write '\(shown)': \(error.localizedDescription)", hint: "check that the site folder can be written to")
-            }
-            outcomes.append((shown, .copied))
+            return (shown, try NewFile.write(BuiltInTheme.files[path]!, to: shown, in: root) ? .copied : .kept)
         }
-        return outcomes
     }
 
     /// Every built-in file, and whether the site's `templates/` has its own.
