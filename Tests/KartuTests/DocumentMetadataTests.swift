@@ -153,6 +153,31 @@ struct DocumentMetadataTests {
         #expect(decision.date == DayDate(iso: "2019-01-31"))
     }
 
+    @Test("a decision whose number is unknown: only its date, and the draft put to the council as what it is")
+    func decisionDraft() throws {
+        let (metadata, diagnostics) = parse("""
+            title: A
+            kind: collaboration-model
+            municipality: Alytus
+            source: "Alytus city municipality, document search"
+            decision:
+              date: 2019-01-31
+              draft:
+                number: "TŽ-477"
+                date: 2018-12-31
+            """)
+        #expect(diagnostics == [])
+        let decision = try #require(metadata?.decision)
+        #expect(decision.number == nil)
+        #expect(decision.draft == .init(number: "TŽ-477", date: DayDate(iso: "2018-12-31")!))
+        #expect(metadata?.source == "Alytus city municipality, document search")
+        let halfDraft = parse("title: A\nkind: collaboration-model\nmunicipality: Alytus\ndecision:\n  date: 2019-01-31\n  draft:\n    number: \"TŽ-477\"\n    nr: 2\n").diagnostics
+        #expect(halfDraft == [
+            "content/lt/projects/x.md:8:5: error: 'decision.draft' needs 'date'\n    hint: add date: … under decision.draft",
+            "content/lt/projects/x.md:9:5: warning: unknown key 'nr' in 'decision.draft'; it is ignored\n    hint: known keys: number, date",
+        ])
+    }
+
     @Test("an internship-report needs host (place, country) and period (start, end)")
     func internshipReport() throws {
         let missing = parse("title: A\nkind: internship-report\n").diagnostics
@@ -251,7 +276,7 @@ struct DocumentMetadataTests {
         #expect(metadata != nil)
         #expect(diagnostics == [
             "content/lt/projects/x.md:4:1: warning: unknown key 'municipalty'; it is ignored\n    hint: did you mean 'municipality'?",
-            "content/lt/projects/x.md:6:1: warning: unknown key 'colour'; it is ignored\n    hint: known keys: title, kind, date, themes, municipality, country, project, levels, authors, summary, translationKey, slug, draft, weight, original, decision, host, period",
+            "content/lt/projects/x.md:6:1: warning: unknown key 'colour'; it is ignored\n    hint: known keys: title, kind, date, themes, municipality, country, project, levels, authors, summary, source, translationKey, slug, draft, weight, original, decision, host, period",
         ])
     }
 

@@ -3,9 +3,18 @@ import Yams
 
 /// The front matter of a document, typed and checked.
 public struct DocumentMetadata: Sendable, Hashable {
+    /// A council decision. Its number may be unknown (a published draft gives only the draft's
+    /// number, and the decision's own is blank there): the draft is then named as what it is.
     public struct Decision: Sendable, Hashable {
-        public var number: String
+        public var number: String?
         public var date: DayDate
+        public var draft: Draft?
+
+        /// The draft decision put to the council: its own number and date.
+        public struct Draft: Sendable, Hashable {
+            public var number: String
+            public var date: DayDate
+        }
     }
 
     public struct Host: Sendable, Hashable {
@@ -28,6 +37,8 @@ public struct DocumentMetadata: Sendable, Hashable {
     public var levels: [Level] = []
     public var authors: [String] = []
     public var summary: String?
+    /// Where the text comes from: the original publication and where it appeared (plain text).
+    public var source: String?
     public var translationKey: String?
     public var slug: String?
     public var draft = false
@@ -62,7 +73,7 @@ public struct DocumentMetadata: Sendable, Hashable {
 extension DocumentMetadata {
     static let commonKeys = [
         "title", "kind", "date", "themes", "municipality", "country", "project", "levels", "authors", "summary",
-        "translationKey", "slug", "draft", "weight", "original",
+        "source", "translationKey", "slug", "draft", "weight", "original",
     ]
     static let kindKeys = ["decision", "host", "period"]
     /// Read only on `kind: publication`; elsewhere they are ignored with a warning.
@@ -151,6 +162,7 @@ extension DocumentMetadata {
                 }
             case "authors": meta.authors = names(value, field: key, fields: fields, diagnostics: &diagnostics)
             case "summary": meta.summary = fields.string(value, field: key, diagnostics: &diagnostics)
+            case "source": meta.source = fields.string(value, field: key, diagnostics: &diagnostics)
             case "translationKey": meta.translationKey = fields.string(value, field: key, diagnostics: &diagnostics)
             case "slug":
                 guard let slug = fields.string(value, field: key, diagnostics: &diagnostics) else { continue }
@@ -168,16 +180,29 @@ extension DocumentMetadata {
             case "weight": meta.weight = fields.int(value, field: key, diagnostics: &diagnostics)
             case "decision":
                 guard let map = fields.mapping(value, field: key, example: "decision:\n          number: T-123\n          date: 2019-01-31", diagnostics: &diagnostics) else { continue }
-                var number: String?, date: DayDate?
+                var number: String?, date: DayDate?, draft: Decision.Draft?
                 for (k, kn, v) in fields.entries(map, diagnostics: &diagnostics) {
                     switch k {
                     case "number": number = fields.string(v, field: "decision.number", diagnostics: &diagnostics)
                     case "date": date = fields.date(v, field: "decision.date", diagnostics: &diagnostics)
-                    default: unknownKey(k, at: source.location(of: kn), known: ["number", "date"], in: "decision", fields: fields, diagnostics: &diagnostics)
+                    case "draft":
+                        guard let draftMap = fields.mapping(v, field: "decision.draft", example: "draft:\n            number: TŽ-477\n            date: 2018-12-31", diagnostics: &diagnostics) else { continue }
+                        var draftNumber: String?, draftDate: DayDate?
+                        for (dk, dkn, dv) in fields.entries(draftMap, diagnostics: &diagnostics) {
+                            switch dk {
+                            case "number": draftNumber = fields.string(dv, field: "decision.draft.number", diagnostics: &diagnostics)
+                            case "date": draftDate = fields.date(dv, field: "decision.draft.date", diagnostics: &diagnostics)
+                            default: unknownKey(dk, at: source.location(of: dkn), known: ["number", "date"], in: "decision.draft", fields: fields, diagnostics: &diagnostics)
+                            }
+                        }
+                        requireParts([("number", draftNumber != nil), ("date", draftDate != nil)], of: "decision.draft", map: v, present: draftMap, source: source, fields: fields, diagnostics: &diagnostics)
+                        if let draftNumber, let draftDate { draft = Decision.Draft(number: draftNumber, date: draftDate) }
+                    default: unknownKey(k, at: source.location(of: kn), known: ["number", "date", "draft"], in: "decision", fields: fields, diagnostics: &diagnostics)
                     }
                 }
-                requireParts([("number", number != nil), ("date", date != nil)], of: "decision", map: value, present: map, source: source, fields: fields, diagnostics: &diagnostics)
-                if let number, let date { meta.decision = Decision(number: number, date: date) }
+                // The number may be unknown (only a draft's number published); the date may not.
+                requireParts([("date", date != nil)], of: "decision", map: value, present: map, source: source, fields: fields, diagnostics: &diagnostics)
+                if let date { meta.decision = Decision(number: number, date: date, draft: draft) }
             case "host":
                 guard let map = fields.mapping(value, field: key, example: "host:\n          place: Leeds\n          country: GB", diagnostics: &diagnostics) else { continue }
                 var place: String?, country: String?

@@ -30,6 +30,7 @@ final class MarkdownDocument: @unchecked Sendable {
     private var tableBoxes: [OpaquePointer] = []
     /// A table has an empty header cell, which rendering writes as a data cell.
     private var hasEmptyHeaderCell = false
+    private var hasLineBreaks = false
 
     /// Ids used by the page around the Markdown (skip link target, cross-link sections).
     static let reservedIDs = ["main", "related", "backlinks", "other-languages", "contents"]
@@ -75,6 +76,7 @@ final class MarkdownDocument: @unchecked Sendable {
         let columns = CharacterColumns(text)
         var lastPosition = (line: 1, byteColumn: 1)
         var rawHTML: [OpaquePointer] = []
+        var lineBreaks: [OpaquePointer] = []
         var headingNodes: [OpaquePointer] = []
         var tables: [OpaquePointer] = []
         // Ids the page templates use themselves stay free for them: a heading "Related" becomes `related-1`.
@@ -89,6 +91,8 @@ final class MarkdownDocument: @unchecked Sendable {
                 lastPosition = (Int(cmark_node_get_start_line(node)), max(1, Int(cmark_node_get_start_column(node))))
             }
             switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_INLINE where !unsafeHTML && Self.isLineBreakTag(node):
+                lineBreaks.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 if !unsafeHTML { rawHTML.append(node) }
             case CMARK_NODE_HEADING:
@@ -122,6 +126,17 @@ final class MarkdownDocument: @unchecked Sendable {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
+        // `<br>` is the one tag kept: a table cell cannot hold a list or a paragraph break in
+        // GFM, so editors (and pasted tables) separate a cell's items with it. A table cell takes
+        // no line-break node (cmark's table extension refuses it), so the tag becomes a marker
+        // text that rendering turns into `<br />`.
+        for node in lineBreaks {
+            let marker = cmark_node_new(CMARK_NODE_TEXT)!
+            cmark_node_set_literal(marker, Self.lineBreakMarker)
+            cmark_node_replace(node, marker)
+            cmark_node_free(node)
+        }
+        hasLineBreaks = !lineBreaks.isEmpty
         // A wide table scrolls inside its own box (not the table itself: a table keeps its
         // semantics), which keyboard users can focus and scroll, and screen readers name.
         for table in tables {
@@ -150,6 +165,17 @@ final class MarkdownDocument: @unchecked Sendable {
         }
     }
 
+    /// `<br>`, `<br/>` or `<br />`, in any case: the literal of an inline HTML node.
+    static func isLineBreakTag(_ node: OpaquePointer) -> Bool {
+        guard let literal = cmark_node_get_literal(node) else { return false }
+        let bytes = Array(String(cString: literal).utf8)
+        guard bytes.count >= 4, bytes[0] == UInt8(ascii: "<"), bytes[1] | 0x20 == UInt8(ascii: "b"),
+              bytes[2] | 0x20 == UInt8(ascii: "r"), bytes.last == UInt8(ascii: ">") else { return false }
+        var rest = bytes[3..<(bytes.count - 1)].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        if rest.first == UInt8(ascii: "/") { rest = rest.dropFirst() }
+        return rest.isEmpty
+    }
+
     /// A node's start line and byte column. cmark leaves some inlines unpositioned (line 0), such as
     /// links in table cells made from a paragraph; then the nearest positioned ancestor below the
     /// document is used, else nil (the caller falls back to the last position seen).
@@ -174,7 +200,11 @@ final class MarkdownDocument: @unchecked Sendable {
             guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
-                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+                if cmark_node_get_type(child) == CMARK_NODE_HTML_INLINE, isLineBreakTag(child) {
+                    text += " "
+                } else if let literal = cmark_node_get_literal(child) {
+                    text += String(cString: literal)
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text += " "
             default:
@@ -216,6 +246,9 @@ final class MarkdownDocument: @unchecked Sendable {
         if let label = labels.footnoteBack, strstr(rendered, Self.footnoteBackAttribute) != nil {
             html = html.replacingOccurrences(of: Self.footnoteBackAttribute, with: "aria-label=\"\(XMLText.escape(label))\"")
         }
+        if hasLineBreaks {
+            html = html.replacingOccurrences(of: Self.lineBreakMarker, with: "<br />")
+        }
         if hasEmptyHeaderCell {
             // An empty header cell (a table's corner) is a data cell: a header must have text.
             for align in ["", " align=\"left\"", " align=\"center\"", " align=\"right\""] {
@@ -225,6 +258,8 @@ final class MarkdownDocument: @unchecked Sendable {
         return html
     }
 
+    /// Private-use characters no editor types: where a kept `<br>` stood.
+    private static let lineBreakMarker = "\u{F8FF}\u{E000}br\u{E000}"
     private static let footnoteBackAttribute = "aria-label=\"Back to content\""
 }
 

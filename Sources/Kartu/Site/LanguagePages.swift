@@ -235,7 +235,17 @@ final class LanguagePages: @unchecked Sendable {
         var view = DocumentView(
             card: card(i), content: model.bodies[i], municipalityURL: facetURL(.municipality), countryURL: facetURL(.country),
             projectURL: facetURL(.project), kindURL: facetURL(.kind), project: meta.project, authors: meta.authors, levels: levels,
-            decision: meta.decision.map { ["number": $0.number, "date": formatting.format($0.date), "dateISO": $0.date.description] },
+            decision: meta.decision.map { decision in
+                var fields = ["date": formatting.format(decision.date), "dateISO": decision.date.description]
+                fields["number"] = decision.number
+                if let draft = decision.draft {
+                    fields["draftNumber"] = draft.number
+                    fields["draftDate"] = formatting.format(draft.date)
+                    fields["draftDateISO"] = draft.date.description
+                }
+                return fields
+            },
+            source: meta.source,
             host: meta.host.map { ["place": $0.place, "country": $0.country, "countryName": countryName($0.country) ?? $0.country] },
             period: meta.period.map { ["start": formatting.format($0.start), "end": formatting.format($0.end),
                                        "startISO": $0.start.description, "endISO": $0.end.description] },

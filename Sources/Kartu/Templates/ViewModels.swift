@@ -263,6 +263,8 @@ struct DocumentView: TemplateRecord, Sendable {
     let authors: [String]
     let levels: [LinkView]
     let decision: [String: String]?
+    /// Where the text comes from (front matter `source`).
+    let source: String?
     let host: [String: String]?
     let period: [String: String]?
     let translations: [TranslationView]
@@ -296,6 +298,7 @@ struct DocumentView: TemplateRecord, Sendable {
         .text("authorList") { $0.authors.isEmpty ? nil : $0.authors.joined(separator: ", ") },
         .list("levels", LinkView.self) { $0.levels },
         .dictionary("decision") { $0.decision },
+        .text("source") { $0.source },
         .dictionary("host") { $0.host },
         .dictionary("period") { $0.period },
         .list("translations", TranslationView.self) { $0.translations },
