@@ -12,53 +12,15 @@ share the pages (this machine has two cores).
 import argparse
 import collections
 import concurrent.futures
-import functools
-import http.server
-import json
 import os
 import sys
-import threading
-import time
 
 from axe_selenium_python import Axe
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
+
+from headless_browser import browser, serve, view
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 VIEWS = [(1280, "light"), (390, "light"), (1280, "dark"), (390, "dark")]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(root):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=root))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-def browser():
-    # The Debian chromium and chromium-driver: Selenium Manager need not look on the network.
-    os.environ.setdefault("SE_OFFLINE", "true")
-    options = Options()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-        options.add_argument(argument)
-    return webdriver.Chrome(options=options)
-
-
-def view(driver, width, scheme):
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
-    # The new viewport reaches the page a moment later: wait until its media queries see it.
-    for _ in range(100):
-        if driver.execute_script("return window.matchMedia(arguments[0]).matches",
-                                 f"(width: {width}px) and (prefers-color-scheme: {scheme})"):
-            return
-        time.sleep(0.02)
-    raise RuntimeError(f"the page did not take the {width} px {scheme} view")
 
 
 def check(base, pages):

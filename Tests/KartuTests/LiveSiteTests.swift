@@ -214,11 +214,13 @@ struct LiveSiteTests {
         try site.write(path, try #require(site.read(path)).replacingOccurrences(of: "title: Ignalina", with: "title: Ignalinas"))
         let outcome = try live.build(after: [path])
         let changed = try #require(outcome.changedFiles, "built in place")
+        // Skuodas names Ignalina in its section's column beside the text.
         for page in ["lt/projects/ignalina/index.html", "en/projects/ignalina-en/index.html", "lt/projects/index.html",
-                     "lt/themes/reflection/index.html", "lt/municipality/ignalina/index.html", "lt/index.html", "lt/feed.xml"] {
+                     "lt/themes/reflection/index.html", "lt/municipality/ignalina/index.html", "lt/index.html", "lt/feed.xml",
+                     "lt/projects/skuodas/index.html"] {
             #expect(changed.contains(page), "\(page)")
         }
-        #expect(!changed.contains("lt/projects/skuodas/index.html"))
+        #expect(!changed.contains("lt/themes/index.html"))
         #expect(outcome.editedPages == ["/lt/projects/ignalina/"])
         try Self.expectFresh(site, outcome)
     }

@@ -102,7 +102,7 @@ struct StrictTemplateTests {
     func buildStops() throws {
         let site = try TestSite.standard(repoTemplates: true)
         let text = try site.eject("document.mustache")
-        try site.write("templates/document.mustache", text.replacingOccurrences(of: "{{kindLabel}}", with: "{{kindLabl}}"))
+        try site.write("templates/document.mustache", text.replacingOccurrences(of: "{{>partials/doc-head}}", with: "{{kindLabl}}"))
         let report = try site.build(output: "out")
         #expect(report.exitStatus == 1)
         #expect(report.pagesWritten == 0)

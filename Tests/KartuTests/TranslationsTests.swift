@@ -186,7 +186,7 @@ struct TranslationsTests {
         #expect(page.contains("<p>Ccc text.</p>"))
         #expect(!page.contains("<link rel=\"alternate\" hreflang=\"pl\""))
         // The original's page leads there, marked as not translated.
-        #expect(try #require(site.read("site/lt/projects/c/index.html")).contains("<a href=\"/pl/projects/c/\" hreflang=\"pl\" lang=\"pl\">Polski</a>"))
+        #expect(try #require(site.read("site/lt/projects/c/index.html")).contains("<a class=\"language\" href=\"/pl/projects/c/\" hreflang=\"pl\"><span lang=\"pl\">Polski</span>"))
         #expect(site.read("site/sitemap.xml")?.contains("/pl/projects/c/") == false)
         #expect(site.read("site/pl/feed.xml")?.contains("/pl/projects/c/") == false)
         let search = site.files(under: "site/pl/search").compactMap { site.read("site/pl/search/" + $0) }.joined()
@@ -202,7 +202,7 @@ struct TranslationsTests {
         try site.write("content/site.yaml", try #require(site.read("content/site.yaml")) + "untranslated: home\n")
         #expect(try site.build().printed == [])
         #expect(!site.exists("site/pl/projects/c"))
-        #expect(try #require(site.read("site/lt/projects/c/index.html")).contains("<a href=\"/pl/\" hreflang=\"pl\" lang=\"pl\">Polski</a>"))
+        #expect(try #require(site.read("site/lt/projects/c/index.html")).contains("<a class=\"language\" href=\"/pl/\" hreflang=\"pl\"><span lang=\"pl\">Polski</span>"))
         try site.write("content/site.yaml", try #require(site.read("content/site.yaml")).replacingOccurrences(of: "untranslated: home", with: "untranslated: never"))
         let line = try #require(site.read("content/site.yaml")).components(separatedBy: "\n").firstIndex { $0.hasPrefix("untranslated:") }! + 1
         #expect(try site.build().printed == [

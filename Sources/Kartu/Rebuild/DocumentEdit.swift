@@ -13,7 +13,7 @@ import Foundation
 ///   related documents, backlinks), the pages of its translations (which name it), its language's
 ///   feed and search index — provided its title leaves it in the same place in every list, which
 ///   `LiveSite` checks;
-/// - its authors, decision, host or period reach its own page and its feed.
+/// - its authors, decision, source, host or period reach its own page and its feed.
 /// A document of a publication, a list, home or theme text is shown on pages that only the whole
 /// build makes (the print version, the e-book, lists' texts), so its edit is not a `DocumentEdit`.
 struct DocumentEdit: Equatable {
@@ -46,6 +46,7 @@ struct DocumentEdit: Equatable {
         placing.summary = nil
         placing.authors = []
         placing.decision = nil
+        placing.source = nil
         placing.host = nil
         placing.period = nil
         return placing

@@ -55,6 +55,7 @@ extension LanguagePages {
             let order = formatting.compare(a.title, b.title)
             return order == .orderedSame ? a.id < b.id : order == .orderedAscending
         }
+        themeEntries = entries
         var index = page(title: facetLabel, description: nil, urlPath: themeIndexPath,
                          languages: switcher { "\($0)/\(ThemeCatalog.folder)/" }, current: nil)
         index.index = IndexView(facet: "theme", title: facetLabel, url: model.url(themeIndexPath), entries: entries)
@@ -93,6 +94,7 @@ extension LanguagePages {
             let path = facetIndexPath(facet)
             var index = page(title: facetLabel, description: nil, urlPath: path, languages: switcher { "\($0)/\(facet.rawValue)/" }, current: nil)
             index.index = IndexView(facet: facet.rawValue, title: facetLabel, url: model.url(path), entries: entries)
+            facetIndexes[facet] = index.index
             plans.append(PagePlan(outputPath: path + "index.html", template: "facets", view: index, origin: "the \(facet.rawValue) index of \(code)"))
         }
         return plans

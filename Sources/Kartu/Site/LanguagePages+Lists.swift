@@ -2,6 +2,7 @@ import Foundation
 
 extension LanguagePages {
     static let homeSectionLimit = 6
+    static let homeNewestLimit = 6
 
     /// The top folders of this language, by the `weight` of their `_index.md`, then by title.
     func sectionKeys(_ pages: [Int]) -> [String] {
@@ -103,12 +104,15 @@ extension LanguagePages {
         let title = homeDoc.map { model.documents[$0].metadata.title } ?? model.config.title(in: code)
         let home = SectionView(title: title, url: lang.url, content: homeDoc.map { model.bodies[$0] },
                                summary: homeDoc.flatMap { model.documents[$0].metadata.summary },
-                               documents: pages.prefix(10).map(card))
+                               documents: pages.prefix(Self.homeNewestLimit).map(card))
         var view = page(title: title, description: home.summary ?? site.title, urlPath: code + "/",
                         languages: switcher { "\($0)/" }, current: nil)
         view.home = home
         // Each section with its newest documents; the section's own page lists them all.
         view.homeSections = sectionViews.map { $0.view.newest(Self.homeSectionLimit) }
+        // A library's ways in: its themes, and where its documents come from, each with its count.
+        view.homeThemes = themeEntries.filter { $0.total > 0 }
+        view.homeFacets = [Facet.municipality, .country].compactMap { facetIndexes[$0] }.filter { !$0.entries.isEmpty }
         return PagePlan(outputPath: code + "/index.html", template: "home", view: view,
                         origin: homeDoc.map { model.documents[$0].sourcePath } ?? "the home page of \(code)")
     }

@@ -255,8 +255,8 @@ extension LanguagePages {
 
     /// Document `i`'s backlinks without the chapters and landing pages of publications, which are
     /// gathered by edition as "cited in" (in reading order; editions in this language first, then
-    /// by language in site order). Links from the edition the document itself belongs to stay
-    /// ordinary backlinks: they are cross-references inside one book.
+    /// by language in site order). Links from the edition the document itself belongs to are left
+    /// out: its contents and pager already lead there.
     func citations(of i: Int) -> (backlinks: [Int], citedIn: [CitationView]) {
         let links = model.backlinks[i]
         guard !links.isEmpty, !model.publications.publications.isEmpty else { return (links, []) }
@@ -265,14 +265,17 @@ extension LanguagePages {
         var citing: [Int: [Int]] = [:]
         var editions: [Publication] = []
         for j in links {
-            guard let publication = model.publications.publication(of: j), publication.document != own else {
+            guard let publication = model.publications.publication(of: j) else {
                 ordinary.append(j)
                 continue
             }
+            // The edition's own pages linking to each other (a chapter to the next, to the foreword)
+            // are its contents and pager, beside the text: not listed again as "linked from".
+            if publication.document == own { continue }
             if citing[publication.document] == nil { editions.append(publication) }
             citing[publication.document, default: []].append(j)
         }
-        guard !editions.isEmpty else { return (links, []) }
+        guard !editions.isEmpty else { return (ordinary, []) }
         let languageOrder = Dictionary(model.config.languages.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         func rank(_ p: Publication) -> (Int, Int) {
             (p.language == code ? -1 : languageOrder[p.language] ?? .max, p.document)

@@ -20,6 +20,11 @@ final class LanguagePages: @unchecked Sendable {
     /// Page documents in this language's list order: this language's, then the others.
     private var ordered: [Int] = []
     var sectionViews: [(key: String, view: SectionView)] = []
+    /// Each page document's place in its section's list, made on first use from `sectionViews`.
+    private var sectionPlaces: [Int: (section: Int, position: Int)]?
+    /// The theme index's entries and the municipality and country indexes, kept for the home page.
+    var themeEntries: [IndexEntryView] = []
+    var facetIndexes: [Facet: IndexView] = [:]
     /// Folder → its `_index.md` document.
     let listDocs: [String: Int]
     private var facetLinks: [LinkView] = []
@@ -75,6 +80,8 @@ final class LanguagePages: @unchecked Sendable {
         listRank = old.listRank
         ordered = old.ordered
         sectionViews = old.sectionViews
+        themeEntries = old.themeEntries
+        facetIndexes = old.facetIndexes
         facetLinks = old.facetLinks
         editionCache = old.editionCache
         searchIndex = old.searchIndex
@@ -105,6 +112,7 @@ final class LanguagePages: @unchecked Sendable {
         plans += printPlans()
         plans += themePlans()
         plans += facetPlans()
+        // The home page shows the theme and facet indexes' entries: planned after them.
         plans.append(homePlan(pages: pages))
         plans.append(searchPlan())
         return plans
@@ -166,6 +174,27 @@ final class LanguagePages: @unchecked Sendable {
         }
     }
 
+    /// Where document `i` sits in its section: the cards of up to `sectionWindow` documents of the
+    /// section's list around it (it among them), and the section's size. Bounded, so that a page of
+    /// a section of thousands does not list them all. The cards are this planner's (after an edit,
+    /// the edited document's new one), the order the lists'.
+    func sectionNeighbours(of i: Int) -> (cards: [DocumentCardView], total: Int)? {
+        if sectionPlaces == nil {
+            var places: [Int: (section: Int, position: Int)] = [:]
+            for (s, entry) in sectionViews.enumerated() {
+                for (p, card) in entry.view.documents.enumerated() { places[card.document] = (s, p) }
+            }
+            sectionPlaces = places
+        }
+        guard let place = sectionPlaces?[i] else { return nil }
+        let documents = sectionViews[place.section].view.documents
+        let start = max(0, min(place.position - Self.sectionWindow / 2, documents.count - Self.sectionWindow))
+        let window = documents[start..<min(documents.count, start + Self.sectionWindow)]
+        return (window.map { card($0.document) }, documents.count)
+    }
+
+    static let sectionWindow = 9
+
     func countryName(_ code: String?) -> String? {
         guard let code else { return nil }
         return formatting.locale.localizedString(forRegionCode: code) ?? code
@@ -218,6 +247,7 @@ final class LanguagePages: @unchecked Sendable {
         let section = document.section.flatMap { key in
             sectionViews.first { $0.key == key }.map { LinkView(title: $0.view.title, url: $0.view.url, id: key) }
         }
+        let neighbours = fallback == nil ? sectionNeighbours(of: i) : nil
         func facetURL(_ facet: Facet) -> String? {
             facet.values(of: meta, label: { _ in nil }).first.map { model.url(facetPath(facet, $0.key)) }
         }
@@ -250,6 +280,7 @@ final class LanguagePages: @unchecked Sendable {
             period: meta.period.map { ["start": formatting.format($0.start), "end": formatting.format($0.end),
                                        "startISO": $0.start.description, "endISO": $0.end.description] },
             translations: translations, toc: toc, section: section,
+            sectionCards: neighbours?.cards ?? [], sectionCount: neighbours?.total ?? 0,
             related: related.map(card), backlinks: backlinks.sorted(by: listOrder).map(card), citedIn: citedIn)
         let languageName = { (code: String) in self.model.config.language(code)?.name ?? code }
         if fallback != nil {

@@ -1,11 +1,12 @@
 /// Where a page shows other documents' cards: what `kartu serve` looks up to know which pages an
 /// edited card appears on, and replaces on the list pages it appears on.
 extension PageView {
-    /// The cards this page shows of documents other than its own: related documents and backlinks
-    /// of a document page, the documents of a list, a collection, a home page and its sections.
+    /// The cards this page shows of documents other than its own: related documents, backlinks and
+    /// the section's documents beside a document page, the documents of a list, a collection, a
+    /// home page and its sections.
     var listedCards: [DocumentCardView] {
         var cards: [DocumentCardView] = []
-        if let document { cards += document.related + document.backlinks }
+        if let document { cards += document.related + document.backlinks + document.sectionCards.filter { $0.document != document.card.document } }
         if let section { cards += section.documents }
         if let home { cards += home.documents }
         for section in homeSections { cards += section.documents }

@@ -270,6 +270,10 @@ struct DocumentView: TemplateRecord, Sendable {
     let translations: [TranslationView]
     let toc: [HeadingView]
     let section: LinkView?
+    /// Cards of its section's documents around it, its own among them: where the reader is.
+    let sectionCards: [DocumentCardView]
+    /// How many documents its section lists.
+    let sectionCount: Int
     let related: [DocumentCardView]
     let backlinks: [DocumentCardView]
     /// Publications whose chapters link to this document ("cited in"); these links are not in `backlinks`.
@@ -307,6 +311,12 @@ struct DocumentView: TemplateRecord, Sendable {
         // A table of contents helps from four headings on; shorter documents read fine without.
         .bool("hasToc") { $0.toc.count >= 4 },
         .object("section", LinkView.self) { $0.section },
+        .list("sectionDocuments", LinkView.self) { view in
+            view.sectionCards.map { LinkView(title: $0.title, url: $0.url, isCurrent: $0.document == view.card.document) }
+        },
+        .bool("hasSectionDocuments") { !$0.sectionCards.isEmpty },
+        .number("sectionCount") { $0.sectionCount },
+        .bool("hasMoreInSection") { $0.sectionCount > $0.sectionCards.count },
     ]
     /// A document page answers its card's names too.
     static let templateTable = TemplateTable<Self>("document", ownFields + TemplateField<Self>.fields(of: DocumentCardView.self) { $0.card })
@@ -362,6 +372,9 @@ struct PageView: TemplateRecord, Sendable {
     var section: SectionView? = nil
     var home: SectionView? = nil
     var homeSections: [SectionView] = []
+    /// The home page: themes with their counts, and the municipality and country indexes.
+    var homeThemes: [IndexEntryView] = []
+    var homeFacets: [IndexView] = []
     var collection: CollectionView? = nil
     var index: IndexView? = nil
     /// The 404 page: the message in every site language.
@@ -388,6 +401,9 @@ struct PageView: TemplateRecord, Sendable {
         .object("section", SectionView.self) { $0.section },
         .object("home", SectionView.self) { $0.home },
         .list("homeSections", SectionView.self) { $0.homeSections },
+        .list("homeThemes", IndexEntryView.self) { $0.homeThemes },
+        .bool("hasHomeThemes") { !$0.homeThemes.isEmpty },
+        .list("homeFacets", IndexView.self) { $0.homeFacets },
         .text("themesURL") { $0.themesURL },
         .list("facets", LinkView.self) { $0.facets },
         .object("collection", CollectionView.self) { $0.collection },
