@@ -427,6 +427,9 @@ struct EndToEndDefaultThemeTests {
         #expect(html.contains("<span class=\"language\" aria-current=\"true\"><span lang=\"lt\">Lietuvių</span></span>"))
         #expect(html.contains("<time datetime=\"2019-01-31\">2019 m. sausio 31 d.</time>"))
         #expect(html.contains("<p class=\"kind\">Projektas</p>"))
+        // Where the document sits: its section's documents beside it, itself current; and a breadcrumb.
+        #expect(html.contains("<li><a href=\"/lt/projects/ignalina/\" aria-current=\"page\">Ignalina</a></li>"))
+        #expect(html.contains("<ol><li><a href=\"/lt/\">Pradžia</a></li><li><a href=\"/lt/projects/\">Projektai</a></li></ol>"))
         #expect(html.contains("<span class=\"theme\"><a href=\"/lt/themes/reflection/\">Refleksija</a></span>"))
         #expect(html.contains("<a href=\"/lt/projects/jonava/\">Jonava</a>"))
         #expect(html.contains("Pereiti prie turinio"))

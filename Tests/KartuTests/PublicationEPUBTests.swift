@@ -191,6 +191,18 @@ struct PublicationEPUBTests {
         }
     }
 
+    @Test("a chapter with source: says where its text comes from after the text, in the book as on its page")
+    func sourceNote() throws {
+        let site = try Self.site()
+        let path = "\(Self.folder)/praktikos/alytus.md"
+        try site.write(path, try #require(site.read(path)).replacingOccurrences(of: "translationKey: alytus", with: "translationKey: alytus\nsource: \"Alytaus taryba, projektas Nr. TŽ-477 & priedai\""))
+        try site.build(baseURL: "https://example.org/guide/")
+        let chapters = try Self.entries(site).filter { $0.key.hasSuffix(".xhtml") }
+        let withSource = chapters.filter { $0.value.contains("class=\"source-note\"") }
+        #expect(withSource.count == 1)
+        #expect(withSource.first?.value.contains("Alytaus taryba, projektas Nr. TŽ-477 &amp; priedai</p>") == true)
+    }
+
     @Test("an image the book would pack that cannot be read is an error naming it, not a wrong type")
     func unreadableImage() throws {
         let site = try Self.site()

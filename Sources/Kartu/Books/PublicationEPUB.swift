@@ -136,10 +136,13 @@ struct PublicationEPUB {
                 return .url(model.absoluteBase + path.dropFirst(model.basePath.count) + (link.fragment.map { "#" + $0 } ?? ""))
             })
         }
+        // A chapter says where its text comes from after the text, as its page does.
+        let sourceLabel = XMLText.escape(model.strings.lookup("field.source", in: language) ?? "Source")
         let bookDocuments = order.map { item in
             let document = documents[item.document]
+            let source = document.metadata.source.map { "\n<p class=\"source-note\"><strong>\(sourceLabel):</strong> \(XMLText.escape($0))</p>\n" } ?? ""
             return EPUBDocument(fileName: files[item.document]!, title: document.metadata.title,
-                                body: rewrite(model.bodies[item.document]), kind: item.kind,
+                                body: rewrite(model.bodies[item.document]) + source, kind: item.kind,
                                 showsTitle: item.document != publication.document)
         }
         for (file, code) in unreadable.sorted(by: { $0.key < $1.key }) {
