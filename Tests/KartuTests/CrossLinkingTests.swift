@@ -115,7 +115,7 @@ struct InternalLinksTests {
 
                 - [top](#intro)
 
-                > Žr. [pl](/pl/projects/tikslas.md)
+                > Žr. [pl](/pl/projects/tiksla.md)
 
                 """,
         ]) { _, new in new })
@@ -125,7 +125,7 @@ struct InternalLinksTests {
             "content/en/projects/links.md:7:10: error: link to missing document '../../lt/projects/tiksls.md'\n    hint: did you mean '../../lt/projects/tikslas.md'?",
             "content/en/projects/links.md:7:47: error: no heading '#lodz-ir-strase' in 'content/lt/projects/tikslas.md'\n    hint: did you mean '#lodz-ir-strasse'?",
             "content/en/projects/links.md:9:3: error: no heading '#intro' in this document\n    hint: the target has no headings",
-            "content/en/projects/links.md:11:7: error: link to missing document '/pl/projects/tikslas.md'\n    hint: did you mean '../../lt/projects/tikslas.md'?",
+            "content/en/projects/links.md:11:7: error: link to missing document '/pl/projects/tiksla.md'\n    hint: did you mean '../../lt/projects/tikslas.md'?",
         ])
         #expect(report.exitStatus == 1)
         #expect(!site.exists("site"))

@@ -196,6 +196,32 @@ struct TranslationsTests {
         #expect(site.read("site/pl/projects/index.html")?.contains("/pl/projects/c/") == false)
     }
 
+    @Test("a link to a document's path in a language without it: its translation there, else its fallback page there; a path no language has is an error")
+    func linkWithinLanguage() throws {
+        let site = try TestSite.standard(repoTemplates: true)
+        let doc = { (title: String, body: String) in Fixture.page(["title: \(title)", "kind: project", "date: 2020-01-01"], body: body) }
+        try site.write(["content/lt/projects/c.md": doc("Ccc", "## Tikslai\n\nText.\n"),
+                        "content/lt/projects/d.md": doc("Ddd", "Text.\n"), "content/en/projects/d.md": doc("Ddd en", "Text.\n"),
+                        "content/pl/projects/links.md": doc("Odnośniki", "[c](c.md#tikslai), [d](d.md), [ignalina](ignalina.md).\n")])
+        #expect(try site.build().printed == [])
+        let html = try #require(site.read("site/pl/projects/links/index.html"))
+        // c exists only in Lithuanian: its Polish fallback page, anchor checked against the original's headings.
+        #expect(html.contains("<a href=\"/pl/projects/c/#tikslai\">c</a>"))
+        // d has no Polish translation either: the fallback page of its group (the Lithuanian original).
+        #expect(html.contains("<a href=\"/pl/projects/d/\">d</a>"))
+        #expect(html.contains("<a href=\"/pl/projects/ignalina/\">ignalina</a>"))
+        // In English, ignalina's translation is at another path (ignalina-en.md, by translationKey): the link reaches it.
+        try site.write("content/en/projects/links.md", doc("Links", "[ignalina](ignalina.md).\n"))
+        #expect(try site.build().printed == [])
+        #expect(try #require(site.read("site/en/projects/links/index.html")).contains("<a href=\"/en/projects/ignalina-en/\">ignalina</a>"))
+        // The Lithuanian original lists the Polish page as linking to it.
+        #expect(try #require(site.read("site/lt/projects/c/index.html")).contains(">Odnośniki</a>"))
+        try site.write("content/pl/projects/links.md", doc("Odnośniki", "[x](nowhere.md) [c](c.md#nera).\n"))
+        let printed = try site.build().printed
+        #expect(printed.contains { $0.hasPrefix("content/pl/projects/links.md:") && $0.contains("link to missing document 'nowhere.md'") })
+        #expect(printed.contains { $0.hasPrefix("content/pl/projects/links.md:") && $0.contains("no heading '#nera'") })
+    }
+
     @Test("untranslated: home keeps the switcher leading to the language's home, and makes no fallback page")
     func homeInstead() throws {
         let site = try Self.repository()

@@ -50,6 +50,8 @@ struct BodyRenderer {
     /// The words for screen readers in each language (footnotes' "back to the text", tables' name).
     let labels: @Sendable (String) -> MarkdownDocument.Labels
     let workers: Workers
+    /// Where a link to a document's path in a language without that document leads.
+    var alternates: LinkResolver.Alternates? = nil
 
     func render(diagnostics: inout Diagnostics) -> RenderedBodies {
         let resolver = LinkResolver(
@@ -58,7 +60,8 @@ struct BodyRenderer {
             headingIDs: nil,
             resources: Dictionary(resources.map { ($0.sourcePath, $0.outputPath) }, uniquingKeysWith: { a, _ in a }),
             assetPaths: Set(assets.map { "assets/" + $0 }),
-            basePath: basePath)
+            basePath: basePath,
+            alternates: alternates)
         let bodies = workers.map(Array(documents.indices)) { i in render(i, resolver: resolver) }
         var backlinks = [[Int]](repeating: [], count: documents.count)
         for (i, body) in bodies.enumerated() where documents[i].role == .page {
@@ -112,6 +115,6 @@ extension BodyRenderer {
     /// The same renderer over `documents`: the same documents in the same places, some edited.
     func with(_ documents: [Document]) -> BodyRenderer {
         BodyRenderer(documents: documents, resources: resources, assets: assets, basePath: basePath, unsafeHTML: unsafeHTML,
-                     labels: labels, workers: workers)
+                     labels: labels, workers: workers, alternates: alternates)
     }
 }

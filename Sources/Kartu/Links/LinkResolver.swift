@@ -14,6 +14,19 @@ struct LinkResolver: Sendable {
     let resources: [String: String]  // source path → output path
     let assetPaths: Set<String>  // files under templates/assets, as "assets/…"
     let basePath: String
+    var alternates: Alternates? = nil
+
+    /// A link to `content/<lang>/<path>` where that language has no such file, but another language
+    /// does: it leads to the page in `<lang>` showing that document — its translation there, else
+    /// its fallback page there. An editor links within the language's tree as if every document
+    /// were translated; once one is, the link reaches the translation with no edit.
+    struct Alternates: Sendable {
+        let documents: [Document]
+        let translations: Translations
+        /// Site languages, in order: the first that has the file is the one followed.
+        let languages: [String]
+        let fallbacks: FallbackPages
+    }
 
     /// Where a link goes: the URL to write (nil to leave it as written) and the document it reaches, if any.
     struct Resolution {
@@ -68,12 +81,8 @@ struct LinkResolver: Sendable {
             contentPath = Self.normalize(folder + "/" + decoded)
         }
 
-        // A folder link (`../projects/` or `/lt/projects`) means its bundle page or its list page.
-        let folder = contentPath.hasSuffix("/") ? String(contentPath.dropLast()) : contentPath
-        if let target = documentsBySource[contentPath] ?? documentsBySource[folder + "/index.md"]
-            ?? documentsBySource[folder + "/_index.md"]
-        {
-            var url = basePath + urlPaths[target]
+        if let (target, urlPath) = document(at: contentPath) ?? alternate(of: contentPath) {
+            var url = basePath + urlPath
             var pending: Anchor?
             if let fragment, !fragment.isEmpty {
                 let anchor = Anchor(fragment: fragment, target: target, at: at, targetName: "'\(contentPath)'")
@@ -104,6 +113,31 @@ struct LinkResolver: Sendable {
         let hint = Suggestion.closestPath(to: contentPath, in: resources.keys).map { "did you mean '\(Self.relative($0, from: sourcePath))'?" }
             ?? "put the file beside the document (in a bundle folder) or fix the path"
         diagnostics.error("\(what) to missing file '\(raw)'", at: at, hint: hint)
+        return nil
+    }
+
+    /// The document at a content path: a `.md` file, or a folder's bundle page or list page
+    /// (`../projects/` or `/lt/projects`).
+    private func document(at contentPath: String) -> (target: Int, urlPath: String)? {
+        let folder = contentPath.hasSuffix("/") ? String(contentPath.dropLast()) : contentPath
+        guard let target = documentsBySource[contentPath] ?? documentsBySource[folder + "/index.md"]
+            ?? documentsBySource[folder + "/_index.md"] else { return nil }
+        return (target, urlPaths[target])
+    }
+
+    /// `content/<lang>/<path>` missing in `<lang>`: the page there of the document another language
+    /// has at `<path>` (see `Alternates`).
+    private func alternate(of contentPath: String) -> (target: Int, urlPath: String)? {
+        guard let alternates else { return nil }
+        let parts = contentPath.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "content", alternates.languages.contains(String(parts[1])) else { return nil }
+        let language = String(parts[1])
+        for other in alternates.languages where other != language {
+            guard let (found, _) = document(at: "content/\(other)/\(parts[2])") else { continue }
+            guard let page = alternates.fallbacks.page(of: found, in: language, documents: alternates.documents,
+                                                       translations: alternates.translations) else { return nil }
+            return (page.document, page.urlPath)
+        }
         return nil
     }
 

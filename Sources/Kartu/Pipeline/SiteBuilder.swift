@@ -54,7 +54,11 @@ public struct SiteBuilder {
                                         labels: { [strings = theme.strings] in
                                             MarkdownDocument.Labels(footnoteBack: strings.lookup("footnoteBack", in: $0), table: strings.lookup("table", in: $0))
                                         },
-                                        workers: workers)
+                                        workers: workers,
+                                        alternates: LinkResolver.Alternates(
+                                            documents: content.documents, translations: translations, languages: config.languages.map(\.code),
+                                            fallbacks: FallbackPages(documents: content.documents, translations: translations,
+                                                                     publications: catalog, config: config)))
         let bodies = timer.step("markdown, links and HTML") { bodyRenderer.render(diagnostics: &problems) }
         let related = timer.step("related documents") {
             RelatedDocuments(limit: 5, workers: workers).compute(content.documents, isPage: content.documents.map { $0.role == .page })

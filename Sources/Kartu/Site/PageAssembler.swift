@@ -128,10 +128,7 @@ struct SharedIndex {
     let themeDocuments: [String: [Int]]
     /// Facet → value key → documents (all languages).
     let facetDocuments: [Facet: [String: [Int]]]
-    /// Language → original document → the URL path of its fallback page there (`untranslated:
-    /// fallback`): the original shown where its group has no document, at the original's path in
-    /// that language. None for a document of a publication (its editions say what is untranslated)
-    /// or where a document of that language is published at that path.
+    /// Language → original document → the URL path of its fallback page there (`FallbackPages`).
     let fallbacks: [String: [Int: String]]
 
     init(model: SiteModel) {
@@ -157,22 +154,9 @@ struct SharedIndex {
         }
         themeDocuments = themes
         facetDocuments = facets
-        var fallbacks: [String: [Int: String]] = [:]
-        if config.untranslated == .fallback {
-            var taken = Set(model.documents.map(\.urlPath))
-            // Originals in source order: where two groups' originals would fall back to one path, the first has it.
-            let originals = Set(model.translations.originals.values).sorted()
-            for original in originals where model.publications.publication(of: original) == nil {
-                let document = model.documents[original]
-                let members = model.translations.groups[document.translationIdentity] ?? []
-                let rest = document.urlPath.dropFirst(document.language.count)
-                for language in config.languages where !members.contains(where: { model.documents[$0].language == language.code }) {
-                    let path = language.code + rest
-                    if taken.insert(path).inserted { fallbacks[language.code, default: [:]][original] = path }
-                }
-            }
-        }
-        self.fallbacks = fallbacks
+        // The same plan the links were resolved with (SiteBuilder): a function of the model's documents.
+        fallbacks = FallbackPages(documents: model.documents, translations: model.translations, publications: model.publications,
+                                  config: model.config).paths
     }
 
     /// The fallback page in `language` of document `i`'s group, if there is one.
