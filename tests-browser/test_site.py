@@ -210,13 +210,16 @@ def test_header_search_then_result_then_language_switch(driver, site):
     # Follow the result, then the language switch to the English translation.
     items[0].find_element(By.CSS_SELECTOR, ".card-title a").click()
     wait(driver, lambda d: d.current_url.endswith("/lt/change-projects/kazlu-ruda-reflection/"))
+    # The language menu is folded: open it, then choose English.
+    driver.find_element(By.CSS_SELECTOR, ".language-menu summary").click()
     english = driver.find_element(By.CSS_SELECTOR, "nav.languages a[hreflang=en]")
     english.click()
     wait(driver, lambda d: d.current_url.endswith("/en/change-projects/kazlu-ruda-reflection/"))
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert "Kazlų Rūda" in driver.find_element(By.TAG_NAME, "h1").text
-    current = driver.find_element(By.CSS_SELECTOR, "nav.languages a[aria-current]")
-    assert current.get_attribute("hreflang") == "en"
+    # The current language is marked, and no link to the page itself.
+    current = driver.find_element(By.CSS_SELECTOR, "nav.languages [aria-current]")
+    assert current.tag_name == "span" and current.find_element(By.CSS_SELECTOR, "[lang]").get_attribute("lang") == "en"
 
 
 def test_prefix_search_as_you_type(driver, site):
@@ -357,6 +360,8 @@ def test_not_found_page_at_any_depth(driver, site):
 
 
 def test_every_page_has_the_header_search_and_the_search_page_a_noscript_message(site):
+    """Every page but the search page has the header's search field; the search page has one field,
+    its own."""
     pages = [p for p in site["root"].rglob("*.html") if p.relative_to(site["root"]).parts[0] != "sub"]
     assert len(pages) > 100
     form = re.compile(r'<form class="site-search" role="search" action="(/\w\w/search/)" method="get">'
@@ -366,8 +371,12 @@ def test_every_page_has_the_header_search_and_the_search_page_a_noscript_message
             continue  # the language choice that forwards to the default language
         html = page.read_text(encoding="utf-8")
         match = form.search(html)
-        assert match, f"no search field in the header of {page}"
         language = re.search(r'<html lang="(\w+)"', html).group(1)
+        if page.relative_to(site["root"]).parts[1:] == ("search", "index.html"):
+            assert not match, f"a second search field in the header of {page}"
+            assert html.count('type="search"') == 1, page
+            continue
+        assert match, f"no search field in the header of {page}"
         assert match.group(1) == f"/{language}/search/", page
     for language, text in [("lt", "Paieška veikia tik įjungus JavaScript"), ("en", "Search needs JavaScript"),
                            ("lv", "Meklēšanai nepieciešams JavaScript"), ("et", "Otsing vajab JavaScripti"),
@@ -409,6 +418,26 @@ def test_reading_a_publication_chapter_by_chapter(driver, site):
     for _ in titles:
         driver.find_element(By.CSS_SELECTOR, ".pager a[rel=prev]").click()
     wait(driver, lambda d: d.current_url == site["base"] + BOOK)
+
+
+def test_phone_header_is_one_row_and_its_menu_opens_the_sections(driver, site):
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        driver.get(site["base"] + "lt/change-projects/kazlu-ruda-reflection/")
+        header = driver.find_element(By.CSS_SELECTOR, ".site-header")
+        assert header.size["height"] <= 80, header.size
+        assert not visible(driver, "nav.sections-bar a") and not visible(driver, "header form[role=search]")
+        assert visible(driver, "a.search-link")
+        menu = driver.find_element(By.CSS_SELECTOR, "details.menu summary")
+        assert menu.get_attribute("aria-expanded") in (None, "false")
+        menu.click()
+        links = visible(driver, "nav.sections-menu a")
+        assert [a.text for a in links][-1] == "Temos" and len(links) >= 5
+        assert [a.text for a in visible(driver, "nav.sections-menu a[aria-current]")] == ["Pokyčio projektai"]
+        links[0].click()
+        wait(driver, lambda d: d.current_url.endswith("/lt/collaboration-models/"))
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def test_chapter_contents_fold_on_a_phone(driver, site):
