@@ -186,17 +186,10 @@ extension DocumentMetadata {
                     case "number": number = fields.string(v, field: "decision.number", diagnostics: &diagnostics)
                     case "date": date = fields.date(v, field: "decision.date", diagnostics: &diagnostics)
                     case "draft":
-                        guard let draftMap = fields.mapping(v, field: "decision.draft", example: "draft:\n            number: TŽ-477\n            date: 2018-12-31", diagnostics: &diagnostics) else { continue }
-                        var draftNumber: String?, draftDate: DayDate?
-                        for (dk, dkn, dv) in fields.entries(draftMap, diagnostics: &diagnostics) {
-                            switch dk {
-                            case "number": draftNumber = fields.string(dv, field: "decision.draft.number", diagnostics: &diagnostics)
-                            case "date": draftDate = fields.date(dv, field: "decision.draft.date", diagnostics: &diagnostics)
-                            default: unknownKey(dk, at: source.location(of: dkn), known: ["number", "date"], in: "decision.draft", fields: fields, diagnostics: &diagnostics)
-                            }
-                        }
-                        requireParts([("number", draftNumber != nil), ("date", draftDate != nil)], of: "decision.draft", map: v, present: draftMap, source: source, fields: fields, diagnostics: &diagnostics)
-                        if let draftNumber, let draftDate { draft = Decision.Draft(number: draftNumber, date: draftDate) }
+                        draft = twoParts(v, of: "decision.draft", example: "draft:\n            number: TŽ-477\n            date: 2018-12-31",
+                                         ("number", { fields.string($0, field: "decision.draft.number", diagnostics: &$1) }),
+                                         ("date", { fields.date($0, field: "decision.draft.date", diagnostics: &$1) }),
+                                         source: source, fields: fields, diagnostics: &diagnostics).map(Decision.Draft.init)
                     default: unknownKey(k, at: source.location(of: kn), known: ["number", "date", "draft"], in: "decision", fields: fields, diagnostics: &diagnostics)
                     }
                 }
@@ -204,29 +197,15 @@ extension DocumentMetadata {
                 requireParts([("date", date != nil)], of: "decision", map: value, present: map, source: source, fields: fields, diagnostics: &diagnostics)
                 if let date { meta.decision = Decision(number: number, date: date, draft: draft) }
             case "host":
-                guard let map = fields.mapping(value, field: key, example: "host:\n          place: Leeds\n          country: GB", diagnostics: &diagnostics) else { continue }
-                var place: String?, country: String?
-                for (k, kn, v) in fields.entries(map, diagnostics: &diagnostics) {
-                    switch k {
-                    case "place": place = fields.string(v, field: "host.place", diagnostics: &diagnostics)
-                    case "country": country = countryCode(v, field: "host.country", example: "country: GB", fields: fields, diagnostics: &diagnostics)
-                    default: unknownKey(k, at: source.location(of: kn), known: ["place", "country"], in: "host", fields: fields, diagnostics: &diagnostics)
-                    }
-                }
-                requireParts([("place", place != nil), ("country", country != nil)], of: "host", map: value, present: map, source: source, fields: fields, diagnostics: &diagnostics)
-                if let place, let country { meta.host = Host(place: place, country: country) }
+                meta.host = twoParts(value, of: "host", example: "host:\n          place: Leeds\n          country: GB",
+                                     ("place", { fields.string($0, field: "host.place", diagnostics: &$1) }),
+                                     ("country", { countryCode($0, field: "host.country", example: "country: GB", fields: fields, diagnostics: &$1) }),
+                                     source: source, fields: fields, diagnostics: &diagnostics).map(Host.init)
             case "period":
-                guard let map = fields.mapping(value, field: key, example: "period:\n          start: 2017-01-29\n          end: 2017-02-03", diagnostics: &diagnostics) else { continue }
-                var start: DayDate?, end: DayDate?
-                for (k, kn, v) in fields.entries(map, diagnostics: &diagnostics) {
-                    switch k {
-                    case "start": start = fields.date(v, field: "period.start", diagnostics: &diagnostics)
-                    case "end": end = fields.date(v, field: "period.end", diagnostics: &diagnostics)
-                    default: unknownKey(k, at: source.location(of: kn), known: ["start", "end"], in: "period", fields: fields, diagnostics: &diagnostics)
-                    }
-                }
-                requireParts([("start", start != nil), ("end", end != nil)], of: "period", map: value, present: map, source: source, fields: fields, diagnostics: &diagnostics)
-                if let start, let end {
+                if let (start, end) = twoParts(value, of: "period", example: "period:\n          start: 2017-01-29\n          end: 2017-02-03",
+                                               ("start", { fields.date($0, field: "period.start", diagnostics: &$1) }),
+                                               ("end", { fields.date($0, field: "period.end", diagnostics: &$1) }),
+                                               source: source, fields: fields, diagnostics: &diagnostics) {
                     if end < start {
                         diagnostics.error("period ends (\(end)) before it starts (\(start))", at: source.location(of: value),
                                           hint: "swap start and end")
@@ -292,6 +271,27 @@ extension DocumentMetadata {
     static func names(_ value: Node, field: String, fields: YAMLFields, diagnostics: inout Diagnostics) -> [String] {
         if case .scalar = value, let one = fields.string(value, field: field, diagnostics: &diagnostics) { return [one] }
         return (fields.stringList(value, field: field, diagnostics: &diagnostics) ?? []).map(\.0)
+    }
+
+    /// A mapping of two required parts (`host: {place, country}`), each read by its function: both
+    /// values, or nil with every problem said (an unknown key, a missing part, a wrong value).
+    private static func twoParts<A, B>(_ value: Node, of field: String, example: String,
+                                       _ first: (name: String, read: (Node, inout Diagnostics) -> A?),
+                                       _ second: (name: String, read: (Node, inout Diagnostics) -> B?),
+                                       source: YAMLSource, fields: YAMLFields, diagnostics: inout Diagnostics) -> (A, B)? {
+        guard let map = fields.mapping(value, field: field, example: example, diagnostics: &diagnostics) else { return nil }
+        var a: A?, b: B?
+        for (key, keyNode, part) in fields.entries(map, diagnostics: &diagnostics) {
+            switch key {
+            case first.name: a = first.read(part, &diagnostics)
+            case second.name: b = second.read(part, &diagnostics)
+            default: unknownKey(key, at: source.location(of: keyNode), known: [first.name, second.name], in: field, fields: fields, diagnostics: &diagnostics)
+            }
+        }
+        requireParts([(first.name, a != nil), (second.name, b != nil)], of: field, map: value, present: map, source: source, fields: fields,
+                     diagnostics: &diagnostics)
+        guard let a, let b else { return nil }
+        return (a, b)
     }
 
     private static func unknownKey(_ key: String, at location: SourceLocation, known: [String], in parent: String?, fields: YAMLFields, diagnostics: inout Diagnostics) {
