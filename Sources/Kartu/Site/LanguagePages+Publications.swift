@@ -220,7 +220,8 @@ extension LanguagePages {
         func chapter(_ entry: BookEntryView) {
             guard let i = entry.document, let anchor = entry.anchor else { return }
             sections.append(PrintSectionView(kind: .chapter, id: anchor, title: entry.title, content: printable(model.bodies[i], id: anchor),
-                                             summary: entry.summary, number: entry.number, url: entry.url))
+                                             summary: entry.summary, number: entry.number, url: entry.url,
+                                             source: model.documents[i].metadata.source))
         }
         for entry in context.view.contents {
             switch entry.kind {

@@ -198,6 +198,8 @@ struct PrintSectionView: TemplateRecord, Sendable {
     let number: Int?
     /// The section's own web page.
     let url: String?
+    /// Where a chapter's text comes from (its front matter `source`).
+    var source: String? = nil
 
     static let templateTable = TemplateTable<Self>("print section", [
         .text("id") { $0.id },
@@ -206,6 +208,7 @@ struct PrintSectionView: TemplateRecord, Sendable {
         .text("summary") { $0.summary },
         .number("number") { $0.number },
         .text("url") { $0.url },
+        .text("source") { $0.source },
         .bool("isForeword") { $0.kind == .foreword },
         .bool("isPart") { $0.kind == .part },
         .bool("isChapter") { $0.kind == .chapter },
