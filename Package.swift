@@ -58,6 +58,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz targets: a seed replayer in an ordinary build (so a refactor that breaks them breaks
+        // the build), libFuzzer's harness with `--sanitize fuzzer -Xswiftc -DFUZZING` (Fuzz/run.sh).
+        .executableTarget(name: "KartuFuzz", dependencies: ["Kartu"], path: "Fuzz/KartuFuzz"),
         .testTarget(
             name: "KartuTests",
             dependencies: [

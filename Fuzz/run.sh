@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer harness over the content readers and runs it.
+# Builds the libFuzzer harness from the library (the KartuFuzz target: its module and the modules it
+# depends on, instrumented) and runs it.
 #   Fuzz/run.sh                 # 1,000,000 runs from the seed corpus
 #   Fuzz/run.sh -max_total_time=600
+# SwiftPM's --sanitize fuzzer would link the build plugin's tool with libFuzzer too (two mains), so
+# the modules are compiled with ASan and libFuzzer's coverage (inline 8-bit counters, PC table,
+# compare tracing) and only the harness is linked with -sanitize=fuzzer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-mkdir -p .build-fuzz Fuzz/corpus-work
-swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name KartuFuzz \
-  -I Sources/CCmarkGFM \
-  Fuzz/FuzzContent.swift \
-  Sources/Kartu/Text/SourceText.swift Sources/Kartu/Text/SiteFile.swift Sources/Kartu/Content/FrontMatter.swift \
-  Sources/Kartu/Diagnostics/Diagnostic.swift Sources/Kartu/Diagnostics/Diagnostics.swift \
-  Sources/Kartu/Markdown/MarkdownDocument.swift Sources/Kartu/Text/Slug.swift Sources/Kartu/Text/XMLText.swift \
-  -lcmark-gfm -lcmark-gfm-extensions -o .build-fuzz/fuzz-content
+swift build --target KartuFuzz -c release --build-path .build-fuzz \
+  -Xswiftc -enable-testing -Xswiftc -DFUZZING -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp \
+  -Xswiftc -Xllvm -Xswiftc -sanitizer-coverage-inline-8bit-counters -Xswiftc -Xllvm -Xswiftc -sanitizer-coverage-pc-table
+objects=.build-fuzz/release
+swiftc -sanitize=fuzzer,address \
+  "$objects"/KartuFuzz.build/*.o "$objects"/Kartu.build/*.o "$objects"/Yams.build/*.o "$objects"/ZIPFoundation.build/*.o \
+  $(find "$objects"/CYaml.build -name '*.o') \
+  -lcmark-gfm -lcmark-gfm-extensions -lz -o .build-fuzz/kartu-fuzz 2> >(grep -v "Cannot export local symbol" >&2)
+mkdir -p Fuzz/corpus-work
 args=("$@")
 [ ${#args[@]} -eq 0 ] && args=(-runs=1000000)
 # New inputs go to the work folder; the committed seeds stay as they are.
-exec .build-fuzz/fuzz-content "${args[@]}" -max_len=4096 Fuzz/corpus-work Fuzz/seeds
+exec .build-fuzz/kartu-fuzz "${args[@]}" -max_len=4096 Fuzz/corpus-work Fuzz/seeds

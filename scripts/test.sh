@@ -137,3 +137,16 @@ axe_python=${axe_python:-python3}
 "$axe_python" scripts/axe-check.py --root "$out/site"
 
 swift test --skip-build
+
+# The fuzz harness, built from the library (Fuzz/run.sh): the committed seeds replayed by the
+# ordinary build's KartuFuzz, then 20,000 libFuzzer runs from them, so a refactor that breaks the
+# harness, or an input that crashes it, fails here.
+.build/debug/KartuFuzz Fuzz/seeds/*
+fuzz_work=$(mktemp -d)
+if ! Fuzz/run.sh -runs=20000 "$fuzz_work" > "$fuzz_work.log" 2>&1; then
+  tail -40 "$fuzz_work.log" >&2
+  echo "fuzz: the harness failed (the input is in the log above)" >&2
+  exit 1
+fi
+grep -E "INITED|^Done" "$fuzz_work.log" | sed 's/^/fuzz: /'
+rm -rf "$fuzz_work" "$fuzz_work.log"

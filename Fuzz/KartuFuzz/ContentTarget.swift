@@ -1,9 +1,17 @@
 import Foundation
+// The readers under test are internal: the harness needs a build with testing enabled (a debug
+// build, or Fuzz/run.sh's). A plain release build compiles this target empty.
+#if DEBUG || FUZZING
+@testable import Kartu
 
 // libFuzzer entry point over what reads editors' raw bytes: the UTF-8 check and line-ending
 // normalisation, the front-matter splitter, and the libcmark-gfm wrapper (parse, heading ids,
 // link positions, raw-HTML removal, table boxes, rendering). Built by Fuzz/run.sh.
+#if FUZZING
 @_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzEntry(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt { fuzzContent(data, size) }
+#endif
+
 public func fuzzContent(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = [UInt8](UnsafeBufferPointer(start: data, count: size))
     // Differential check: our validator must agree with the standard library's.
@@ -38,6 +46,7 @@ private func check(_ markdown: Substring, lineOffset: Int, lineCount: Int, unsaf
     for link in document.links {
         precondition(link.line > lineOffset && link.line <= lineCount + 1 && link.column >= 1, "link position outside the file")
     }
-    let html = document.renderHTML(footnoteBackLabel: "Atgal \"į\" tekstą")
+    let html = document.renderHTML(labels: MarkdownDocument.Labels(footnoteBack: "Atgal \"į\" tekstą", table: "Lentelė"))
     if !unsafe { precondition(!html.contains("<script"), "raw HTML must be dropped") }
 }
+#endif
