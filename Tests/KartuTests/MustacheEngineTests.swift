@@ -51,7 +51,10 @@ struct MustacheEngineTests {
                                               defaultLanguage: configuration.site.defaultLanguage, history: GitHistory.read(root: site.root),
                                               diagnostics: &problems)
         let model = SiteModel(configuration: configuration, strings: folder.strings, content: content, publications: catalog,
-                              translations: translations, bodies: bodies, related: related)
+                              translations: translations,
+                              fallbackPages: FallbackPages(documents: content.documents, translations: translations, publications: catalog,
+                                                           config: configuration.site),
+                              bodies: bodies, related: related)
         let pages = PageAssembler(model: model, templates: templates, downloads: [:], workers: workers)
             .pages(resources: content.resources, extraFiles: [], diagnostics: &problems)
         #expect(!problems.hasErrors, "\(problems.sorted)")

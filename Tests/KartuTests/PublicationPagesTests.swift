@@ -407,9 +407,11 @@ struct PlannedSite {
         let strings = UIStrings.load(root: site.root, config: config, builtIn: true, diagnostics: &diagnostics)
         templates = try #require(TemplateSet.load(root: site.root, builtIn: true, diagnostics: &diagnostics))
         let none = [[Int]](repeating: [], count: documents.count)
+        let translations = Translations.build(documents, languages: config.languages, defaultLanguage: config.defaultLanguage,
+                                              history: GitHistory.read(root: site.root), diagnostics: &diagnostics)
         model = SiteModel(config: config, themes: themes, strings: strings, documents: documents, publications: publications,
-                          translations: Translations.build(documents, languages: config.languages, defaultLanguage: config.defaultLanguage,
-                                                           history: GitHistory.read(root: site.root), diagnostics: &diagnostics),
+                          translations: translations,
+                          fallbackPages: FallbackPages(documents: documents, translations: translations, publications: publications, config: config),
                           bodies: documents.map { _ in "<p>Text.</p>" }, headings: documents.map { _ in [] }, related: none,
                           backlinks: none, basePath: "/", absoluteBase: "/")
         #expect(diagnostics.sorted.map(\.description) == [])

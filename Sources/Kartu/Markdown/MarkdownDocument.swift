@@ -199,14 +199,10 @@ final class MarkdownDocument: @unchecked Sendable {
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(child) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
-                if cmark_node_get_type(child) == CMARK_NODE_HTML_INLINE, isLineBreakTag(child) {
-                    text += " "
-                } else if let literal = cmark_node_get_literal(child) {
-                    text += String(cString: literal)
-                }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            case CMARK_NODE_HTML_INLINE where isLineBreakTag(child), CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text += " "
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
             default:
                 break
             }

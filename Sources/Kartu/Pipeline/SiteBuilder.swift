@@ -48,6 +48,8 @@ public struct SiteBuilder {
             PublicationCatalog.build(content.documents, languages: config.languages, unpublished: content.unpublished,
                                      diagnostics: &problems)
         }
+        // Planned before the text is rendered: links in a language without a document lead to its page there.
+        let fallbackPages = FallbackPages(documents: content.documents, translations: translations, publications: catalog, config: config)
         let theme = timer.step("templates") { TemplateFolder.load(root: root, config: config, diagnostics: &problems) }
         let bodyRenderer = BodyRenderer(documents: content.documents, resources: content.resources, assets: theme.assets,
                                         basePath: configuration.basePath, unsafeHTML: config.unsafeHTML,
@@ -57,8 +59,7 @@ public struct SiteBuilder {
                                         workers: workers,
                                         alternates: LinkResolver.Alternates(
                                             documents: content.documents, translations: translations, languages: config.languages.map(\.code),
-                                            fallbacks: FallbackPages(documents: content.documents, translations: translations,
-                                                                     publications: catalog, config: config)))
+                                            fallbacks: fallbackPages))
         let bodies = timer.step("markdown, links and HTML") { bodyRenderer.render(diagnostics: &problems) }
         let related = timer.step("related documents") {
             RelatedDocuments(limit: 5, workers: workers).compute(content.documents, isPage: content.documents.map { $0.role == .page })
@@ -68,7 +69,7 @@ public struct SiteBuilder {
         }
 
         let model = SiteModel(configuration: configuration, strings: theme.strings, content: content, publications: catalog,
-                              translations: translations, bodies: bodies, related: related)
+                              translations: translations, fallbackPages: fallbackPages, bodies: bodies, related: related)
         // E-books come before pages: landing pages offer them with their size.
         let books = timer.step("e-books") {
             PublicationEPUB(model: model, resources: content.resources, stylesheet: theme.epubStylesheet, workers: workers)

@@ -154,9 +154,7 @@ struct SharedIndex {
         }
         themeDocuments = themes
         facetDocuments = facets
-        // The same plan the links were resolved with (SiteBuilder): a function of the model's documents.
-        fallbacks = FallbackPages(documents: model.documents, translations: model.translations, publications: model.publications,
-                                  config: model.config).paths
+        fallbacks = model.fallbackPages.paths
     }
 
     /// The fallback page in `language` of document `i`'s group, if there is one.

@@ -11,6 +11,8 @@ struct SiteModel: Sendable {
     let publications: PublicationCatalog
     /// Translation groups, their originals, and which translations are outdated.
     let translations: Translations
+    /// Where originals are shown in the languages without them: the plan the links were resolved with.
+    let fallbackPages: FallbackPages
     /// Per document: its body as HTML and its headings.
     let bodies: [String]
     let headings: [[MarkdownDocument.Heading]]
@@ -36,13 +38,14 @@ struct SiteModel: Sendable {
 extension SiteModel {
     /// The model of a build, from the steps before it.
     init(configuration: Configuration, strings: UIStrings, content: ContentLoader.Content, publications: PublicationCatalog,
-         translations: Translations, bodies: RenderedBodies, related: [[Int]]) {
+         translations: Translations, fallbackPages: FallbackPages, bodies: RenderedBodies, related: [[Int]]) {
         config = configuration.site
         themes = configuration.themes
         self.strings = strings
         documents = content.documents
         self.publications = publications
         self.translations = translations
+        self.fallbackPages = fallbackPages
         self.bodies = bodies.html
         headings = bodies.headings
         self.related = related
@@ -57,7 +60,7 @@ extension SiteModel {
     /// places, with new bodies, headings and backlinks.
     func replacing(documents: [Document], bodies: RenderedBodies) -> SiteModel {
         SiteModel(config: config, themes: themes, strings: strings, documents: documents, publications: publications,
-                  translations: translations, bodies: bodies.html, headings: bodies.headings, related: related, backlinks: bodies.backlinks,
+                  translations: translations, fallbackPages: fallbackPages, bodies: bodies.html, headings: bodies.headings, related: related, backlinks: bodies.backlinks,
                   basePath: basePath, absoluteBase: absoluteBase)
     }
 }
