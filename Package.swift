@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         // Ends the live-reload event streams when the server shuts down.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // Property-based tests (Tests/KartuTests/Properties): generated inputs, shrunk counterexamples.
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", exact: "2.0.1"),
     ],
     targets: [
         // libcmark-gfm and its extensions, from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -59,14 +61,17 @@ let package = Package(
             ]
         ),
         // The fuzz targets: a seed replayer in an ordinary build (so a refactor that breaks them breaks
-        // the build), libFuzzer's harness with `--sanitize fuzzer -Xswiftc -DFUZZING` (Fuzz/run.sh).
+        // the build), libFuzzer's harness when compiled with -DFUZZING and linked by Fuzz/run.sh.
         .executableTarget(name: "KartuFuzz", dependencies: ["Kartu"], path: "Fuzz/KartuFuzz"),
         .testTarget(
             name: "KartuTests",
             dependencies: [
                 "Kartu",
                 "KartuServer",
+                // Its targets replay Fuzz/seeds/ in swift test.
+                "KartuFuzz",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
                 // Reads written EPUBs back.
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 // kartu rendered with swift-mustache until it compiled its own templates: the

@@ -141,11 +141,10 @@ struct LivePages<Context: RequestContext>: RouterMiddleware {
     let folder: URL
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .get || request.method == .head, let path = request.uri.path.removingPercentEncoding,
-              path.hasSuffix("/") || path.hasSuffix(".html") else { return try await next(request, context) }
-        // The path was checked by RefusedPaths: no `..`, no backslash, no control character.
-        let relative = String(path.dropFirst()) + (path.hasSuffix("/") ? "index.html" : "")
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent(relative)) else { return try await next(request, context) }
+        guard request.method == .get || request.method == .head, let path = RequestPath.relative(request.uri.path),
+              path.isEmpty || path.hasSuffix("/") || path.hasSuffix(".html") else { return try await next(request, context) }
+        let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(file)) else { return try await next(request, context) }
         return LivePages.response(LiveReload.inject(into: data), status: .ok, request: request)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Kartu
 import Logging
 
 /// Serves a built site folder the way a static host does, for `kartu serve`: `index.html` for a
@@ -44,14 +45,8 @@ public struct SiteServer: Sendable {
 /// decoded path too), backslashes, NUL and other control characters.
 struct RefusedPaths<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard Self.isAcceptable(request.uri.path) else { throw HTTPError(.badRequest) }
+        guard RequestPath.relative(request.uri.path) != nil else { throw HTTPError(.badRequest) }
         return try await next(request, context)
-    }
-
-    static func isAcceptable(_ rawPath: String) -> Bool {
-        guard rawPath.hasPrefix("/"), let path = rawPath.removingPercentEncoding else { return false }
-        if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\u{7F}" || $0 == "\\" }) { return false }
-        return !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." }
     }
 }
 

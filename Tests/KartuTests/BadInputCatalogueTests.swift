@@ -304,9 +304,12 @@ struct BadInputCatalogueTests {
         try site.write("content/lt/projects/head.md", data: Data(Array("---\ntitle: Caf".utf8) + [0xE9] + Array("\nkind: page\n---\nText\n".utf8)))
         // A truncated sequence at the very end of the file.
         try site.write("content/lt/projects/tail.md", data: Data(Array("---\ntitle: Tail\nkind: page\n---\nŠ".utf8) + [0xC5]))
+        // Old Mac line endings (CR alone) end lines here too (found by the front-matter fuzz target).
+        try site.write("content/lt/projects/mac.md", data: Data(Array("---\r\ntitle: A\r".utf8) + [0xED] + Array("kind: page\r---\r".utf8)))
         expect(try site.build(), [
             "content/lt/projects/body.md:5:10: error: file is not valid UTF-8\n    hint: save the file with UTF-8 encoding",
             "content/lt/projects/head.md:2:11: error: file is not valid UTF-8\n    hint: save the file with UTF-8 encoding",
+            "content/lt/projects/mac.md:3:1: error: file is not valid UTF-8\n    hint: save the file with UTF-8 encoding",
             "content/lt/projects/tail.md:5:2: error: file is not valid UTF-8\n    hint: save the file with UTF-8 encoding",
         ], exit: 1)
     }
@@ -400,6 +403,20 @@ struct BadInputCatalogueTests {
         ])
         expect(try site.build(), [
             "templates/home.mustache:2:3: error: partial 'partials/langauges' not found\n    hint: did you mean 'partials/languages'?",
+        ], exit: 1)
+        #expect(!site.exists("site"))
+    }
+
+    @Test("a partial that includes itself without end: the partial's file and the page, not a crash")
+    func endlessPartial() throws {
+        let site = try TestSite.standard(extra: [
+            "templates/home.mustache": "HOME {{lang.code}}\n{{>partials/tree}}\n",
+            "templates/partials/tree.mustache": "{{#site}}<ul>{{>partials/tree}}</ul>{{/site}}\n",
+        ])
+        expect(try site.build(), [
+            "templates/partials/tree.mustache: error: 'partials/tree' includes itself more than 100 levels deep on the page 'lt/index.html'\n"
+                + "    hint: include it from itself only inside a section over a list that runs out, as {{#children}}{{> partials/tree}}{{/children}} does; "
+                + "a section over an outer value (like {{#site}}) never ends",
         ], exit: 1)
         #expect(!site.exists("site"))
     }

@@ -55,7 +55,7 @@ struct MarkdownFuzzRegressionTests {
     /// kartu must still report a real line and column.
     @Test("every link gets a position inside the file, even when cmark gives none")
     func unpositionedLink() throws {
-        let url = TestSite.repoRoot.appendingPathComponent("Fuzz/seeds/regression-unpositioned-link.md")
+        let url = TestSite.repoRoot.appendingPathComponent("Fuzz/seeds/content/regression-unpositioned-link.md")
         let data = try Data(contentsOf: url)
         guard case .success(let source) = SourceText.decode(data) else { Issue.record("seed must decode"); return }
         let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false).count

@@ -38,7 +38,9 @@
     if (code >= 0xff00 && code <= 0xffef) c = c.normalize("NFKC");
     else if ((code >= 0xfb00 && code <= 0xfb17) || code === 0x149 || code === 0x17f) c = c.normalize("NFKD");
     else if (c === "ς") c = "σ";
-    return c.normalize("NFD").replace(MARKS, "").toLowerCase();
+    c = c.normalize("NFD").replace(MARKS, "").toLowerCase();
+    // Once more: a letter that decomposes into one of SPECIAL and a mark (ǽ → æ) is spelled out too.
+    return c.length === 1 && SPECIAL[c] ? SPECIAL[c] : c;
   }
 
   /** The folded text, and for each of its UTF-16 units the original code point it came from

@@ -147,17 +147,28 @@ struct ContentLoader {
 
     /// Reads one Markdown file and checks its front matter.
     private func parse(_ entry: Entry) -> (Document?, Diagnostics) {
+        switch SiteFile.contents(atPath: entry.absolutePath) {
+        case .data(let bytes): return parse(bytes, entry)
+        case .missing: return (nil, Diagnostics())  // removed while the build ran: the next build will not see it
+        case .unreadable(let code):
+            var diagnostics = Diagnostics()
+            diagnostics.append(SiteFile.cannotRead(entry.sourcePath, errno: code))
+            return (nil, diagnostics)
+        }
+    }
+
+    /// Checks the bytes of the Markdown file at `sourcePath` (`content/<language>/…`) as `load` checks
+    /// a file it read there: for the front-matter fuzz target, which gives bytes no file holds.
+    func parse(_ data: Data, sourcePath: String) -> (Document?, Diagnostics) {
+        let parts = sourcePath.split(separator: "/", maxSplits: 2).map(String.init)
+        precondition(parts.count == 3 && parts[0] == "content", "not a path of a file under content/<language>/")
+        return parse(data, Entry(language: parts[1], languagePath: parts[2], absolutePath: root.appendingPathComponent(sourcePath).path))
+    }
+
+    private func parse(_ data: Data, _ entry: Entry) -> (Document?, Diagnostics) {
         var diagnostics = Diagnostics()
         let file = entry.sourcePath
         let start = SourceLocation(file: file)
-        let data: Data
-        switch SiteFile.contents(atPath: entry.absolutePath) {
-        case .data(let bytes): data = bytes
-        case .missing: return (nil, diagnostics)  // removed while the build ran: the next build will not see it
-        case .unreadable(let code):
-            diagnostics.append(SiteFile.cannotRead(file, errno: code))
-            return (nil, diagnostics)
-        }
         guard let text = SourceText.text(of: data, file: file, diagnostics: &diagnostics) else { return (nil, diagnostics) }
         let frontMatter: FrontMatter
         switch FrontMatter.split(text) {

@@ -24,18 +24,26 @@ struct MustacheLibrary: Sendable {
         slotTables = SlotTables(tables)
     }
 
-    /// The page `name` renders for `root`, or nil when there is no such template.
+    /// Why a template rendered no page.
+    enum Failure: Error, Equatable {
+        case noTemplate
+        /// The partial (or parent) that included itself deeper than `MustacheRenderer.maximumDepth`.
+        case partialTooDeep(String)
+    }
+
+    /// The page `name` renders for `root`, or nil when it fails.
     func render(_ name: String, _ root: any TemplateObject) -> String? {
-        renderBytes(name, root).map { String(decoding: $0, as: UTF8.self) }
+        try? String(decoding: renderBytes(name, root).get(), as: UTF8.self)
     }
 
     /// The page as UTF-8 bytes, for writing: templates and values are valid UTF-8 already, so the
     /// bytes are not decoded again.
-    func renderBytes(_ name: String, _ root: any TemplateObject) -> [UInt8]? {
-        guard let nodes = templates[name] else { return nil }
+    func renderBytes(_ name: String, _ root: any TemplateObject) -> Result<[UInt8], Failure> {
+        guard let nodes = templates[name] else { return .failure(.noTemplate) }
         var renderer = MustacheRenderer(library: self, root: .object(root))
         renderer.render(nodes, MustacheRenderer.Scope())
-        return renderer.output
+        if let partial = renderer.tooDeep { return .failure(.partialTooDeep(partial)) }
+        return .success(renderer.output)
     }
 }
 

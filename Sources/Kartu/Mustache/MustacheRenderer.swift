@@ -12,6 +12,16 @@ struct MustacheRenderer {
     private let library: MustacheLibrary
     private(set) var output: [UInt8] = []
     private var stack: [Frame]
+    /// Partials and parents entered and not yet left.
+    private var depth = 0
+    /// The partial whose inclusion went deeper than `maximumDepth`: rendering stopped there.
+    private(set) var tooDeep: String?
+
+    /// How deep partials may include partials. A partial may include itself, and does so to render
+    /// a tree (contents entries holding entries, six levels at most); one that includes itself
+    /// with nothing running out (`{{#site}}{{> self}}{{/site}}`) would recurse until the stack
+    /// overflows, so past this depth the page fails with the partial named instead.
+    static let maximumDepth = 100
 
     private struct Frame {
         let value: TemplateValue
@@ -50,12 +60,12 @@ struct MustacheRenderer {
     /// swift-mustache, the template that included this one indents it (with its own indentation).
     mutating func render(_ nodes: [MustacheNode], _ scope: Scope, indentFirstLine: Bool = false) {
         guard !scope.indentation.isEmpty else {
-            for node in nodes { render(node, scope) }
+            for node in nodes where tooDeep == nil { render(node, scope) }
             return
         }
         // An indented partial indents what each node renders when it starts a line of this template's output.
         let start = indentFirstLine ? -1 : output.count
-        for node in nodes {
+        for node in nodes where tooDeep == nil {
             let before = output.count
             let startsLine = before > start && (before == 0 || output[before - 1] == UInt8(ascii: "\n"))
             render(node, scope)
@@ -110,6 +120,9 @@ struct MustacheRenderer {
         case .partial(let partial):
             // Templates are checked for missing partials when they load.
             guard let nodes = library.templates[partial.name] else { return }
+            guard depth < Self.maximumDepth else { return tooDeep = partial.name }
+            depth += 1
+            defer { depth -= 1 }
             var inner = scope
             inner.position = nil
             inner.indentation += partial.indentation ?? []

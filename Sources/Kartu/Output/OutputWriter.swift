@@ -40,8 +40,8 @@ struct OutputWriter {
     struct Item: Sendable {
         enum Content: Sendable {
             case bytes(Data)
-            /// Nil when the page's template is missing (checked before; nil stops the build, never an empty page).
-            case render(@Sendable () -> Data?)
+            /// A page, or why its template could not render it (that stops the build: never an empty page).
+            case render(@Sendable () -> Result<Data, Diagnostic>)
             /// A file copied from `path`, named `shownAs` (relative to the site root) if it cannot be read.
             case copy(String, shownAs: String)
         }
@@ -56,15 +56,14 @@ struct OutputWriter {
         case system(path: String, errno: Int32)
         /// A copied file (a content file or an asset, relative to the site root) that could not be read.
         case unreadableSource(path: String, errno: Int32)
-        case noTemplate(path: String)
+        /// A page its template could not render.
+        case render(Diagnostic)
 
         var diagnostic: Diagnostic {
             switch self {
             case .system(let path, let code): SiteFile.cannotWrite(path, errno: code)
             case .unreadableSource(let path, let code): SiteFile.cannotRead(path, errno: code)
-            case .noTemplate(let path):
-                Diagnostic(.error, "the page '\(path)' has no template to render it",
-                           hint: "this is kartu's mistake, not yours: please report it with the site that shows it")
+            case .render(let problem): problem
             }
         }
     }
@@ -160,8 +159,10 @@ struct OutputWriter {
         switch item.content {
         case .bytes(let data): bytes = data
         case .render(let make):
-            guard let page = make() else { throw .noTemplate(path: item.path) }
-            bytes = page
+            switch make() {
+            case .success(let page): bytes = page
+            case .failure(let problem): throw .render(problem)
+            }
         case .copy(let source, let shown):
             switch SiteFile.contents(atPath: source) {
             case .data(let data): bytes = data

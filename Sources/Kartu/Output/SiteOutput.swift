@@ -25,10 +25,13 @@ struct SiteOutput {
     /// Renders every page and writes nothing; the number of pages rendered.
     func check(diagnostics: inout Diagnostics) -> Int {
         let templates = self.templates
-        let missing = workers.map(site.pages) { templates.renderData($0.view, with: $0.template) == nil }
-        for (page, isMissing) in zip(site.pages, missing) where isMissing {
-            diagnostics.append(OutputWriter.Failure.noTemplate(path: page.outputPath).diagnostic)
+        let problems = workers.map(site.pages) { page -> Diagnostic? in
+            if case .failure(let problem) = templates.renderData(page.view, with: page.template, page: page.outputPath) { return problem }
+            return nil
         }
+        // One report per template: every page of a kind fails the same way.
+        var seen = Set<String>()
+        for case let problem? in problems where seen.insert(problem.file ?? problem.message).inserted { diagnostics.append(problem) }
         return site.pages.count
     }
 
@@ -36,7 +39,7 @@ struct SiteOutput {
     private var items: [OutputWriter.Item] {
         let templates = self.templates
         var items = site.pages.map { page in
-            OutputWriter.Item(path: page.outputPath, content: .render { templates.renderData(page.view, with: page.template) })
+            OutputWriter.Item(path: page.outputPath, content: .render { templates.renderData(page.view, with: page.template, page: page.outputPath) })
         }
         items += site.files.map { OutputWriter.Item(path: $0.path, content: .bytes($0.data)) }
         items += resources.map { OutputWriter.Item(path: $0.outputPath, content: .copy($0.absolutePath, shownAs: $0.sourcePath)) }

@@ -247,7 +247,9 @@ public final class LiveSite {
         var writes: [(path: String, data: Data?)] = []
         let templates = site.output.templates
         for at in replanned.union(unwrittenPages).sorted() {
-            guard let bytes = templates.renderData(pages[at].view, with: pages[at].template) else { return nil }
+            // A page that fails: the whole build then reports why, as `kartu build` would.
+            guard case .success(let bytes) = templates.renderData(pages[at].view, with: pages[at].template, page: pages[at].outputPath)
+            else { return nil }
             writes.append((pages[at].outputPath, bytes))
         }
         let files = Dictionary(site.output.site.files.map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a })

@@ -7,6 +7,8 @@ import Foundation
 struct TemplateSet: Sendable {
     let library: MustacheLibrary
     let names: Set<String>
+    /// Each template's file as diagnostics name it (`templates/partials/card.mustache`), by name.
+    var files: [String: String] = [:]
 
     /// Templates every site needs: one per page type. `<kind>.mustache` is optional and falls back to `document`.
     static let required = ["document", "section", "home", "index", "theme", "themes", "facet", "facets", "search", "404"]
@@ -70,7 +72,8 @@ struct TemplateSet: Sendable {
             problems.forEach { diagnostics.append($0) }
             return nil
         }
-        return TemplateSet(library: MustacheLibrary(templates: templates, names: nameTable, root: PageView.templateTable.fields), names: names)
+        return TemplateSet(library: MustacheLibrary(templates: templates, names: nameTable, root: PageView.templateTable.fields), names: names,
+                           files: Dictionary(sources.map { ($0.name, $0.path) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// The template for a document of `kind`: `<kind>.mustache` if the theme has one, else `document`.
@@ -84,9 +87,20 @@ struct TemplateSet: Sendable {
         library.render(name, view)
     }
 
-    /// The page's bytes, as written to `site/`.
-    func renderData(_ view: any TemplateObject, with name: String) -> Data? {
-        library.renderBytes(name, view).map { Data($0) }
+    /// The bytes of the page at `path`, as written to `site/`, or the diagnostic saying why not.
+    func renderData(_ view: any TemplateObject, with name: String, page path: String) -> Result<Data, Diagnostic> {
+        switch library.renderBytes(name, view) {
+        case .success(let bytes): return .success(Data(bytes))
+        case .failure(.noTemplate):
+            // Page plans are checked against `names` before anything renders.
+            return .failure(Diagnostic(.error, "the page '\(path)' has no template to render it",
+                                       hint: "this is kartu's mistake, not yours: please report it with the site that shows it"))
+        case .failure(.partialTooDeep(let partial)):
+            return .failure(Diagnostic(.error, "'\(partial)' includes itself more than \(MustacheRenderer.maximumDepth) levels deep on the page '\(path)'",
+                                       file: files[partial] ?? "templates/\(partial).mustache",
+                                       hint: "include it from itself only inside a section over a list that runs out, "
+                                           + "as {{#children}}{{> \(partial)}}{{/children}} does; a section over an outer value (like {{#site}}) never ends"))
+        }
     }
 
     struct PartialReference {

@@ -41,8 +41,10 @@ struct SourceText {
         // The standard library's validation is the fast path; the byte-by-byte scan only locates a problem.
         let valid = String(validating: bytes, as: UTF8.self)
         if valid == nil, let bad = firstInvalidUTF8(bytes) {
+            // Lines as the text is read when valid: a CR alone ends one too (found by fuzzing: an
+            // old Mac line ending before the bad byte put it a line up, past that line's end).
             var line = 1, lineStart = 0
-            for i in 0..<bad where bytes[i] == 0x0A {
+            for i in 0..<bad where bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
                 line += 1
                 lineStart = i + 1
             }
