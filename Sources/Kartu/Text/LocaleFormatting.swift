@@ -6,6 +6,7 @@ final class LocaleFormatting {
     let locale: Locale
     private let formatter: DateFormatter
     private var cache: [DayDate: String] = [:]
+    private var decompositions: [String: String] = [:]
 
     init(localeIdentifier: String) {
         locale = Locale(identifier: localeIdentifier)
@@ -31,11 +32,17 @@ final class LocaleFormatting {
     /// inconsistently (in `pl-PL` it says both `Ą` > `Aš` and `Aš` > `Ą`), and a sort given such a
     /// comparison can put any order out; decomposed, the same letters compare consistently (found by
     /// the collation property test, `PropertyTests.collation`).
+    /// Each text is decomposed once (a sort compares it many times: decomposing in every
+    /// comparison made sorting 1,000 Lithuanian titles three times slower).
     func compare(_ a: String, _ b: String) -> ComparisonResult {
-        Self.decomposed(a).compare(Self.decomposed(b), options: [], range: nil, locale: locale)
+        decomposed(a).compare(decomposed(b), options: [], range: nil, locale: locale)
     }
 
-    private static func decomposed(_ text: String) -> String {
-        text.utf8.allSatisfy { $0 < 0x80 } ? text : text.decomposedStringWithCanonicalMapping
+    private func decomposed(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if let known = decompositions[text] { return known }
+        let form = text.decomposedStringWithCanonicalMapping
+        decompositions[text] = form
+        return form
     }
 }
