@@ -12,6 +12,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case content
     /// Bytes of a Markdown file read as `kartu build` reads one, YAML and its error classifier included.
     case frontMatter = "front-matter"
+    /// `content/site.yaml` and `content/themes.yaml`.
+    case siteYAML = "site-yaml"
     /// Template text (up to three templates, NUL-separated) parsed, checked and rendered.
     case template
     /// A request path sent to `kartu serve`, against a real site folder with a secret beside it.
@@ -23,6 +25,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         switch self {
         case .content: try ContentTarget.run(bytes)
         case .frontMatter: try FrontMatterTarget.run(bytes)
+        case .siteYAML: try SiteYAMLTarget.run(bytes)
         case .template: try TemplateTarget.run(bytes)
         case .requestPath: try RequestPathTarget.run(bytes)
         case .slug: try SlugTarget.run(bytes)

@@ -314,6 +314,20 @@ struct BadInputCatalogueTests {
         ], exit: 1)
     }
 
+    @Test("a line separator pasted into front matter (U+2028, U+2029, U+0085) is a space: later errors stay on their line")
+    func unicodeLineBreaksInFrontMatter() throws {
+        // libyaml ends lines there; found by the front-matter fuzz target, which saw 7:9 for line 5.
+        let site = try TestSite.standard(extra: [
+            "content/lt/projects/ls.md": "---\ntitle: \"Kazlų\u{2028}Rūda\"\nkind: project\nsummary: Pirma\u{2029}antra\u{85}trečia\nthemes: reflection\n---\nText\n",
+        ])
+        expect(try site.build(), [
+            "content/lt/projects/ls.md:5:9: error: 'themes' must be a list, not 'reflection'\n    hint: write it as a list: themes: [reflection]",
+        ], exit: 1)
+        try site.write("content/lt/projects/ls.md", "---\ntitle: \"Kazlų\u{2028}Rūda\"\nkind: project\n---\nText\n")
+        expect(try site.build(), [], exit: 0)
+        #expect(site.read("site/lt/projects/ls/index.html")?.contains("Kazlų Rūda") == true)
+    }
+
     // Also in EndToEndDiagnosticsTests.crlfDocument (with a deliberate warning).
     @Test("a UTF-8 BOM and CRLF line endings build normally: no diagnostics, the page shows the text")
     func bomAndCRLF() throws {

@@ -30,6 +30,7 @@ struct YAMLSource {
 
     /// Parses one YAML document; a syntax error becomes a diagnostic at its place in the file.
     func parse(_ text: String, diagnostics: inout Diagnostics) -> Node? {
+        let text = Self.withoutUnicodeLineBreaks(text)
         do {
             // An explicit encoding: Yams's default reads the process environment on every parse,
             // which was half the cost of parsing front matter. UTF-8 is what that default picks here.
@@ -42,6 +43,19 @@ struct YAMLSource {
             diagnostics.error("cannot read this YAML", at: location(nil), hint: "save the file as UTF-8 text and check its syntax")
             return nil
         }
+    }
+
+    /// libyaml ends a line at U+0085, U+2028 and U+2029 too, where no editor shows a line break, so
+    /// its line numbers ran ahead of the file's (found by the front-matter fuzz target). Text pasted
+    /// from a word processor carries U+2028: read as a space, a value is what the editor sees, and
+    /// every position stays where it is (one character for one).
+    static func withoutUnicodeLineBreaks(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" ? " " : scalar)
+        }
+        return String(scalars)
     }
 
     /// The editor's mistake when the text shows it, else libyaml's report.
