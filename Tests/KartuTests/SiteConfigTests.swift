@@ -19,6 +19,15 @@ struct SiteConfigTests {
             locale: en-GB
         """
 
+    @Test("an error at the end of a file without a final line break is on its last line, not the line after")
+    func errorAtEndWithoutLineBreak() {
+        // libyaml counts a line after the last; found by the site-yaml fuzz target.
+        let (config, diagnostics) = load("title: {lt: Svetainė}\ndefaultLanguage: lt\nlanguages: [{code: lt")
+        #expect(config == nil)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.hasPrefix("content/site.yaml:3:") == true, "\(diagnostics)")
+    }
+
     @Test("reads titles, default language, languages, baseURL")
     func valid() throws {
         let (config, diagnostics) = load("""

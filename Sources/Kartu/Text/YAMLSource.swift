@@ -58,6 +58,18 @@ struct YAMLSource {
         return String(scalars)
     }
 
+    /// An error at the end of a text that does not end with a line break: libyaml counts one more
+    /// line there, which the file does not have (found by the site-yaml fuzz target, an unclosed
+    /// `{` on the last line reported at 11:1 of a ten-line file). It goes to the end of the last line.
+    private func atLastLine(_ diagnostic: Diagnostic, of text: String) -> Diagnostic {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let line = diagnostic.line, line > lineOffset + lines.count, let last = lines.last else { return diagnostic }
+        var moved = diagnostic
+        moved.line = lineOffset + lines.count
+        moved.column = last.count + 1
+        return moved
+    }
+
     /// The editor's mistake when the text shows it, else libyaml's report.
     private func report(_ error: YamlError, in text: String, diagnostics: inout Diagnostics) {
         var mistakes: [YAMLMistake] = []
@@ -66,7 +78,7 @@ struct YAMLSource {
         } else if case .duplicatedKeysInMapping(let names, let context) = error {
             mistakes = YAMLMistake.duplicates(of: names, in: text, lineOffset: lineOffset, mappingAt: context.mark)
         }
-        if mistakes.isEmpty { return diagnostics.append(diagnostic(for: error)) }
+        if mistakes.isEmpty { return diagnostics.append(atLastLine(diagnostic(for: error), of: text)) }
         for mistake in mistakes {
             diagnostics.error(mistake.message, at: SourceLocation(file: file, line: mistake.line, column: mistake.column), hint: mistake.hint)
         }
