@@ -11,7 +11,7 @@ struct DocumentMetadataTests {
         -> (metadata: DocumentMetadata?, diagnostics: [String])
     {
         var diagnostics = Diagnostics()
-        let source = YAMLSource(file: Self.file, lineOffset: 1)
+        var source = YAMLSource(file: Self.file, lineOffset: 1)
         let node = source.parse(yaml, diagnostics: &diagnostics)
         // As the content loader does: a document whose YAML does not parse is not checked further.
         if diagnostics.hasErrors { return (nil, diagnostics.sorted.map(\.description)) }

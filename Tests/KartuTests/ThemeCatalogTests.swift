@@ -20,6 +20,14 @@ struct ThemeCatalogTests {
         #expect(catalog.label("leadership", in: "en", defaultLanguage: "lt") == "leadership")
     }
 
+    @Test("an empty document '---' without a final line break is reported on line 1, the file's only line")
+    func emptyDocumentWithoutLineBreak() {
+        // libyaml placed the empty value on line 2; found by the site-yaml fuzz target.
+        let (_, diagnostics) = load("---\t\t")
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.hasPrefix("content/themes.yaml:1:6: error: 'themes.yaml' must be a mapping") == true, "\(diagnostics)")
+    }
+
     @Test("a missing label is a warning at the theme and falls back to the default language")
     func missingLabel() {
         let (catalog, diagnostics) = load("reflection:\n  lt: Refleksija\n  en: Reflection\n")

@@ -50,7 +50,7 @@ extension SiteConfig {
 
     /// Reads `content/site.yaml`; nil when it is missing or too broken to use (the reason is in `diagnostics`).
     static func load(text: String?, diagnostics: inout Diagnostics) -> SiteConfig? {
-        let source = YAMLSource(file: path)
+        var source = YAMLSource(file: path)
         let top = SourceLocation(file: path)
         guard let text else {
             diagnostics.append(Diagnostic(.error, "site configuration not found", file: path,

@@ -38,7 +38,7 @@ extension ThemeCatalog {
     /// Reads `content/themes.yaml`. A missing file means no themes; labels missing for a site language are warnings.
     static func load(text: String?, config: SiteConfig, diagnostics: inout Diagnostics) -> ThemeCatalog {
         guard let text else { return ThemeCatalog(themes: []) }
-        let source = YAMLSource(file: path)
+        var source = YAMLSource(file: path)
         let errorsBefore = diagnostics.errorCount
         guard let root = source.parse(text, diagnostics: &diagnostics) else {
             return ThemeCatalog(themes: [], isBroken: diagnostics.errorCount > errorsBefore)

@@ -184,7 +184,7 @@ struct ContentLoader {
             diagnostics.error("front matter is not closed", at: start, hint: "add a line '---' after the last front-matter field")
             return (nil, diagnostics)
         }
-        let source = YAMLSource(file: file, lineOffset: frontMatter.yamlLineOffset)
+        var source = YAMLSource(file: file, lineOffset: frontMatter.yamlLineOffset)
         let yamlErrorsBefore = diagnostics.errorCount
         let node = source.parse(frontMatter.yaml, diagnostics: &diagnostics)
         if diagnostics.errorCount > yamlErrorsBefore { return (nil, diagnostics) }

@@ -35,7 +35,7 @@ struct UIStrings: Sendable {
                 texts.append((ThemeFiles.folder + "/" + path, text))
             }
             for (file, text) in texts where !text.isEmpty {
-                let source = YAMLSource(file: file)
+                var source = YAMLSource(file: file)
                 guard let node = source.parse(text, diagnostics: &diagnostics) else { continue }
                 var strings = flat[language.code] ?? [:]
                 flatten(node, prefix: "", into: &strings, fields: YAMLFields(source: source), diagnostics: &diagnostics)
