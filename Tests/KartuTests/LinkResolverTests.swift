@@ -74,6 +74,12 @@ struct LinkResolverTests {
         ])
     }
 
+    @Test("a query stays on the written URL, before the fragment (issue 19: it was dropped)")
+    func query() {
+        #expect(resolve("[d](utena/index.md?x=1#nuotraukos) [e](/en/projects/ignalina.md?lang=en) [f](utena/photo.png?v=2) [g](/assets/kartu.css?v=3#x)")
+            == ["/lt/projects/utena/?x=1#nuotraukos", "/en/projects/ignalina/?lang=en", "/lt/projects/utena/photo.png?v=2", "/assets/kartu.css?v=3#x"])
+    }
+
     @Test("external links, mail and protocol-relative links are left alone")
     func external() {
         #expect(resolve("[a](https://example.org/x.md) [b](mailto:a@example.org) [c](//cdn.example.org/x) [d](tel:+370)")

@@ -63,7 +63,13 @@ struct LinkResolver: Sendable {
             fragment = String(path[path.index(after: hash)...])
             path = String(path[..<hash])
         }
-        if let question = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<question]) }
+        // A query is kept on the written URL (`target.md?x=1#a` → `/lt/target/?x=1#a`): it is the
+        // author's, for a page script or a tracker; only the path names the file.
+        var query = ""
+        if let question = path.utf8.firstIndex(of: UInt8(ascii: "?")) {
+            query = String(path[question...])
+            path = String(path[..<question])
+        }
         let decoded = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
 
         if decoded.isEmpty {
@@ -82,7 +88,7 @@ struct LinkResolver: Sendable {
         }
 
         if let (target, urlPath) = document(at: contentPath) ?? alternate(of: contentPath) {
-            var url = basePath + urlPath
+            var url = basePath + urlPath + query
             var pending: Anchor?
             if let fragment, !fragment.isEmpty {
                 let anchor = Anchor(fragment: fragment, target: target, at: at, targetName: "'\(contentPath)'")
@@ -96,10 +102,11 @@ struct LinkResolver: Sendable {
             return Resolution(url: url, target: target, anchor: pending)
         }
         if let output = resources[contentPath] {
-            return Resolution(url: basePath + URLPath.percentEncoded(output) + (fragment.map { "#" + $0 } ?? ""), target: nil)
+            return Resolution(url: basePath + URLPath.percentEncoded(output) + query + (fragment.map { "#" + $0 } ?? ""), target: nil)
         }
         if decoded.hasPrefix("/assets/"), assetPaths.contains(String(decoded.dropFirst())) {
-            return Resolution(url: basePath + URLPath.percentEncoded(String(decoded.dropFirst())), target: nil)
+            return Resolution(url: basePath + URLPath.percentEncoded(String(decoded.dropFirst())) + query + (fragment.map { "#" + $0 } ?? ""),
+                              target: nil)
         }
 
         let what = link.isImage ? "image" : "link"
