@@ -37,6 +37,7 @@ enum ContentTarget {
             try require(!heading.id.isEmpty && ids.insert(heading.id).inserted, "heading id '\(heading.id)' empty or repeated")
             try require(heading.id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D },
                         "heading id '\(heading.id)' is not [a-z0-9-]")
+            try require(!heading.id.hasPrefix("fn-") && !heading.id.hasPrefix("fnref-"), "heading id '\(heading.id)' is a footnote's")
         }
         for link in document.links {
             try require(link.line > lineOffset && link.line <= lineCount + 1 && link.column >= 1,

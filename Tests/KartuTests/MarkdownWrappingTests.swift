@@ -38,6 +38,15 @@ struct MarkdownWrappingTests {
         #expect(document.headings.map(\.id) == ["related-1", "main-1", "contents-1", "backlinks-1", "other-languages-1", "related-2"])
     }
 
+    @Test("headings never take a footnote's ids, fn-… and fnref-… (issue 19)")
+    func footnoteIDs() {
+        let document = MarkdownDocument("## Fn 1\n\nText[^1].\n\n## Fnref 1\n\n## Section fn 1\n\n[^1]: Note.\n", lineOffset: 0, unsafeHTML: false)
+        #expect(document.headings.map(\.id) == ["section-fn-1", "section-fnref-1", "section-fn-1-1"])
+        let html = document.renderHTML()
+        #expect(html.components(separatedBy: "id=\"fn-1\"").count == 2)
+        #expect(html.components(separatedBy: "id=\"fnref-1\"").count == 2)
+    }
+
     @Test("footnote back-links are labelled in the document's language, escaped")
     func footnoteLabel() {
         let source = "Text[^1].\n\n[^1]: Note.\n"

@@ -99,6 +99,9 @@ final class MarkdownDocument: @unchecked Sendable {
                 let text = Self.plainText(node)
                 var id = Slug.make(text)
                 if id.isEmpty { id = "section" }
+                // Footnotes take `fn-<label>` and `fnref-<label>` (any label): `## Fn 1` would take the
+                // id of footnote 1, and its link would jump to the heading.
+                if id.hasPrefix("fn-") || id.hasPrefix("fnref-") { id = "section-" + id }
                 if var n = usedIDs[id] {
                     // `Intro`, `Intro` → intro, intro-1; skip numbers another heading already took
                     // (`H 1`, `H`, `H` → h-1, h, h-2).
