@@ -55,6 +55,11 @@ struct MarkdownWrappingTests {
         let lithuanian = MarkdownDocument(Substring(source), lineOffset: 0, unsafeHTML: false).renderHTML(labels: MarkdownDocument.Labels(footnoteBack: "Grįžti į \"tekstą\""))
         #expect(lithuanian.contains("aria-label=\"Grįžti į &quot;tekstą&quot;\""))
         #expect(!lithuanian.contains("Back to content"))
+        // An author's own label with the same words is not the back-link's (issue 19).
+        let own = MarkdownDocument("<span aria-label=\"Back to content\">x</span> Text[^1].\n\n[^1]: Note.\n", lineOffset: 0, unsafeHTML: true)
+            .renderHTML(labels: MarkdownDocument.Labels(footnoteBack: "Atgal"))
+        #expect(own.contains("<span aria-label=\"Back to content\">x</span>"))
+        #expect(own.contains("data-footnote-backref aria-label=\"Atgal\""))
     }
 }
 

@@ -243,7 +243,8 @@ final class MarkdownDocument: @unchecked Sendable {
         // strstr on cmark's C string: Foundation's String.contains went through NSString on Linux,
         // 1.3 million instructions a document, a fifth of a 1k-document build.
         if let label = labels.footnoteBack, strstr(rendered, Self.footnoteBackAttribute) != nil {
-            html = html.replacingOccurrences(of: Self.footnoteBackAttribute, with: "aria-label=\"\(XMLText.escape(label))\"")
+            html = html.replacingOccurrences(of: Self.footnoteBackAttribute,
+                                             with: "data-footnote-backref aria-label=\"\(XMLText.escape(label))\"")
         }
         if hasLineBreaks {
             html = html.replacingOccurrences(of: Self.lineBreakMarker, with: "<br />")
@@ -259,7 +260,9 @@ final class MarkdownDocument: @unchecked Sendable {
 
     /// Private-use characters no editor types: where a kept `<br>` stood.
     private static let lineBreakMarker = "\u{F8FF}\u{E000}br\u{E000}"
-    private static let footnoteBackAttribute = "aria-label=\"Back to content\""
+    /// cmark's back-link attributes whole, not the label alone: an author's own
+    /// `aria-label="Back to content"` (raw HTML with unsafeHTML) keeps its words (issue 19).
+    private static let footnoteBackAttribute = "data-footnote-backref aria-label=\"Back to content\""
 }
 
 /// cmark counts columns in bytes; editors and the rest of kartu's diagnostics count characters.
