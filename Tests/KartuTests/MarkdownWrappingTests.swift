@@ -47,6 +47,15 @@ struct MarkdownWrappingTests {
         #expect(html.components(separatedBy: "id=\"fnref-1\"").count == 2)
     }
 
+    @Test("a heading's id and contents text come from its text, not its tags (issue 19)")
+    func headingTextWithoutTags() {
+        for unsafe in [false, true] {
+            let document = MarkdownDocument("## <b>Bold</b> title\n\n## Press <kbd>Ctrl</kbd>+<kbd>C</kbd>\n", lineOffset: 0, unsafeHTML: unsafe)
+            #expect(document.headings.map(\.id) == ["bold-title", "press-ctrl-c"])
+            #expect(document.headings.map(\.text) == ["Bold title", "Press Ctrl+C"])
+        }
+    }
+
     @Test("footnote back-links are labelled in the document's language, escaped")
     func footnoteLabel() {
         let source = "Text[^1].\n\n[^1]: Note.\n"

@@ -204,8 +204,12 @@ final class MarkdownDocument: @unchecked Sendable {
             switch cmark_node_get_type(child) {
             case CMARK_NODE_HTML_INLINE where isLineBreakTag(child), CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text += " "
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_HTML_INLINE:
+                // A tag is markup, not text: `## <b>Bold</b> title` reads "Bold title" (id
+                // `bold-title`, as GitHub gives), not "<b>Bold</b> title" (issue 19).
+                break
             default:
                 break
             }
