@@ -138,6 +138,13 @@ struct MarkdownDocumentTests {
         #expect(links == ["a.md@8:5", "b.png@8:19 image", "c.md#x@10:8", "d.md@11:9"])
     }
 
+    @Test("a link after a reference definition is at its own line (issue 19)")
+    func linkAfterReferenceDefinition() {
+        let document = markdown("[ref]: https://example.org\n\nSee [a](a.md) and [ref].\n\n[x]: /y\n[z]: /w\nThen [b](b.md).\n", lineOffset: 0)
+        let links = document.links.map { "\($0.url)@\($0.line):\($0.column)" }
+        #expect(links == ["a.md@3:5", "https://example.org@3:19", "b.md@7:6"])
+    }
+
     @Test("a link's column counts characters, as editors show them")
     func linkColumnAfterNonASCII() {
         // "Žiūrėkite " is 10 characters (13 UTF-8 bytes): the link starts at column 11.

@@ -81,20 +81,47 @@ final class MarkdownDocument: @unchecked Sendable {
         var tables: [OpaquePointer] = []
         // Ids the page templates use themselves stay free for them: a heading "Related" becomes `related-1`.
         var usedIDs = Dictionary(uniqueKeysWithValues: Self.reservedIDs.map { ($0, 1) })
+        // The open paragraph: its first link, and its lines (start line, and line breaks seen).
+        var paragraph: (firstLink: Int, startLine: Int, breaks: Int)?
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_EXIT, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH,
+               let open = paragraph {
+                paragraph = nil
+                // Reference definitions that open a paragraph are taken out of it, and cmark then
+                // places its inlines as if its text still began on its first line: a link after
+                // `[x]: /y` was reported lines early. The lines taken out are the paragraph's lines
+                // its text does not fill.
+                let shift = Int(cmark_node_get_end_line(node)) - open.startLine - open.breaks
+                if shift > 0, open.firstLink < links.count, Self.startsWithDefinition(text, line: open.startLine) {
+                    for i in open.firstLink..<links.count {
+                        guard let (line, byteColumn) = Self.position(of: links[i].node) else { continue }
+                        let link = links[i]
+                        links[i] = Link(node: link.node, url: link.url, isImage: link.isImage, line: line + shift + lineOffset,
+                                        column: columns.column(line: line + shift, byteColumn: byteColumn))
+                    }
+                }
+                continue
+            }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             if cmark_node_get_start_line(node) > 0 && cmark_node_get_type(node) != CMARK_NODE_DOCUMENT {
                 lastPosition = (Int(cmark_node_get_start_line(node)), max(1, Int(cmark_node_get_start_column(node))))
             }
             switch cmark_node_get_type(node) {
+            case CMARK_NODE_PARAGRAPH:
+                paragraph = (links.count, Int(cmark_node_get_start_line(node)), 0)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                paragraph?.breaks += 1
             case CMARK_NODE_HTML_INLINE where !unsafeHTML && Self.isLineBreakTag(node):
                 lineBreaks.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 if !unsafeHTML { rawHTML.append(node) }
+                if let literal = cmark_node_get_literal(node), paragraph != nil {
+                    paragraph?.breaks += strlen(literal) == 0 ? 0 : String(cString: literal).utf8.count { $0 == 0x0A }
+                }
             case CMARK_NODE_HEADING:
                 let text = Self.plainText(node)
                 var id = Slug.make(text)
@@ -166,6 +193,19 @@ final class MarkdownDocument: @unchecked Sendable {
             cmark_node_replace(node, block)
             cmark_node_free(node)
         }
+    }
+
+    /// Whether line `line` of `text` opens a reference definition (`[label]:`, up to three spaces in).
+    static func startsWithDefinition(_ text: String, line: Int) -> Bool {
+        var utf8 = Substring(text).utf8[...]
+        for _ in 1..<max(line, 1) {
+            guard let newline = utf8.firstIndex(of: 0x0A) else { return false }
+            utf8 = utf8[utf8.index(after: newline)...]
+        }
+        let start = utf8.prefix(3).prefix { $0 == 0x20 }.count
+        let rest = utf8.dropFirst(start).prefix { $0 != 0x0A }
+        guard rest.first == UInt8(ascii: "["), let close = rest.firstIndex(of: UInt8(ascii: "]")) else { return false }
+        return rest[rest.index(after: close)...].first == UInt8(ascii: ":")
     }
 
     /// `<br>`, `<br/>` or `<br />`, in any case: the literal of an inline HTML node.
