@@ -35,8 +35,7 @@ enum ContentTarget {
         var ids = Set<String>()
         for heading in document.headings {
             try require(!heading.id.isEmpty && ids.insert(heading.id).inserted, "heading id '\(heading.id)' empty or repeated")
-            try require(heading.id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D },
-                        "heading id '\(heading.id)' is not [a-z0-9-]")
+            try require(isSlugText(heading.id), "heading id '\(heading.id)' is not [a-z0-9-]")
             try require(!heading.id.hasPrefix("fn-") && !heading.id.hasPrefix("fnref-"), "heading id '\(heading.id)' is a footnote's")
         }
         for link in document.links {

@@ -31,7 +31,7 @@ enum FrontMatterTarget {
     static func run(_ bytes: [UInt8]) throws(BrokenInvariant) {
         let path = paths[bytes.count % paths.count]
         let (document, diagnostics) = loader.parse(Data(bytes), sourcePath: path)
-        let lines = lineLengths(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes)
+        let lines = lineLengths(bytes)
         for diagnostic in diagnostics.items { try requireLocated(diagnostic, in: [path: lines], "front matter of \(path)") }
         try require(document != nil || diagnostics.hasErrors, "\(path) was left out without an error")
         if let document { try require(document.bodyLineOffset >= 2 && document.bodyLineOffset <= lines.count, "body after line \(document.bodyLineOffset)") }

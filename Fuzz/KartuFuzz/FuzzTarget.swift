@@ -42,9 +42,10 @@ func require(_ condition: Bool, _ message: @autoclosure () -> String) throws(Bro
     if !condition { throw BrokenInvariant(description: message()) }
 }
 
-/// Lines of a file as an editor counts them (LF, CRLF or CR ends one), each with its length in
-/// bytes: an upper bound for a column in characters or in Unicode scalars.
-func lineLengths(_ bytes: [UInt8]) -> [Int] {
+/// Lines of a file as an editor counts them (LF, CRLF or CR ends one; a UTF-8 BOM is not shown),
+/// each with its length in bytes: an upper bound for a column in characters or in Unicode scalars.
+func lineLengths(_ file: [UInt8]) -> [Int] {
+    let bytes = file.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(file.dropFirst(3)) : file
     var lengths: [Int] = []
     var length = 0
     var i = 0
@@ -60,6 +61,11 @@ func lineLengths(_ bytes: [UInt8]) -> [Int] {
     }
     lengths.append(length)
     return lengths
+}
+
+/// Slugs and heading ids: lowercase ASCII letters, digits and hyphens only.
+func isSlugText(_ text: String) -> Bool {
+    text.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
 }
 
 /// A diagnostic about `file` placed where an editor can go: in that file, at a line it has and a

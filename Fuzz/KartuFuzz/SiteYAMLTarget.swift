@@ -18,7 +18,7 @@ enum SiteYAMLTarget {
                 _ = ThemeCatalog.load(text: text, config: FrontMatterTarget.loader.config, diagnostics: &diagnostics)
             }
         }
-        let lines = lineLengths(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes)
+        let lines = lineLengths(bytes)
         for diagnostic in diagnostics.items { try requireLocated(diagnostic, in: [path: lines], path) }
     }
 }

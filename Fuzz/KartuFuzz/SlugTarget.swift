@@ -9,8 +9,7 @@ enum SlugTarget {
     static func run(_ bytes: [UInt8]) throws(BrokenInvariant) {
         let text = String(decoding: bytes, as: UTF8.self)
         let slug = Slug.make(text)
-        try require(slug.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D },
-                    "slug \(slug.debugDescription) is not [a-z0-9-]")
+        try require(isSlugText(slug), "slug \(slug.debugDescription) is not [a-z0-9-]")
         try require(!slug.hasPrefix("-") && !slug.hasSuffix("-") && !slug.contains("--"), "slug \(slug.debugDescription) has a stray hyphen")
         try require(Slug.make(slug) == slug, "the slug of \(slug.debugDescription) is \(Slug.make(slug).debugDescription)")
 

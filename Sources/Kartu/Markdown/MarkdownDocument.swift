@@ -83,6 +83,11 @@ final class MarkdownDocument: @unchecked Sendable {
         var usedIDs = Dictionary(uniqueKeysWithValues: Self.reservedIDs.map { ($0, 1) })
         // The open paragraph: its first link, and its lines (start line, and line breaks seen).
         var paragraph: (firstLink: Int, startLine: Int, breaks: Int)?
+        /// A link at cmark's line and byte column of the body, `shift` lines further down.
+        func link(_ node: OpaquePointer, url: String, isImage: Bool, at position: (line: Int, byteColumn: Int), shift: Int = 0) -> Link {
+            Link(node: node, url: url, isImage: isImage, line: position.line + shift + lineOffset,
+                 column: columns.column(line: position.line + shift, byteColumn: position.byteColumn))
+        }
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -98,10 +103,8 @@ final class MarkdownDocument: @unchecked Sendable {
                 let shift = Int(cmark_node_get_end_line(node)) - open.startLine - open.breaks
                 if shift > 0, open.firstLink < links.count, Self.startsWithDefinition(text, line: open.startLine) {
                     for i in open.firstLink..<links.count {
-                        guard let (line, byteColumn) = Self.position(of: links[i].node) else { continue }
-                        let link = links[i]
-                        links[i] = Link(node: link.node, url: link.url, isImage: link.isImage, line: line + shift + lineOffset,
-                                        column: columns.column(line: line + shift, byteColumn: byteColumn))
+                        guard let position = Self.position(of: links[i].node) else { continue }
+                        links[i] = link(links[i].node, url: links[i].url, isImage: links[i].isImage, at: position, shift: shift)
                     }
                 }
                 continue
@@ -119,8 +122,8 @@ final class MarkdownDocument: @unchecked Sendable {
                 lineBreaks.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 if !unsafeHTML { rawHTML.append(node) }
-                if let literal = cmark_node_get_literal(node), paragraph != nil {
-                    paragraph?.breaks += strlen(literal) == 0 ? 0 : String(cString: literal).utf8.count { $0 == 0x0A }
+                if paragraph != nil, let literal = cmark_node_get_literal(node) {
+                    paragraph?.breaks += UnsafeBufferPointer(start: literal, count: strlen(literal)).count { $0 == 0x0A }
                 }
             case CMARK_NODE_HEADING:
                 let text = Self.plainText(node)
@@ -143,10 +146,8 @@ final class MarkdownDocument: @unchecked Sendable {
                 tables.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                let (line, byteColumn) = Self.position(of: node) ?? lastPosition
-                links.append(Link(node: node, url: url, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
-                                  line: line + lineOffset,
-                                  column: columns.column(line: line, byteColumn: byteColumn)))
+                links.append(link(node, url: url, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
+                                  at: Self.position(of: node) ?? lastPosition))
             default:
                 break
             }

@@ -56,9 +56,8 @@ struct SearchIndex: Sendable {
         /// indexed as `o\u{65E}`, which a query folded by the script could never match.)
         func add(_ scalar: Unicode.Scalar) {
             if scalar.isASCII { return addASCII(UInt8(scalar.value)) }
+            if Slug.isMark(scalar) { return }
             switch scalar.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark:
-                return
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                  .decimalNumber, .letterNumber, .otherNumber:
                 UTF8.encode(scalar) { current.append($0) }

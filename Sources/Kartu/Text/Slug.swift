@@ -114,7 +114,8 @@ public enum Slug {
         return changed ? String(replaced) : text
     }
 
-    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+    /// A combining mark (`\p{M}`): what folding and the search script drop wherever it stands.
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
         guard scalar.value >= 0x300 else { return false }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true

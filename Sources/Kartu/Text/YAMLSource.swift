@@ -58,12 +58,9 @@ struct YAMLSource {
     /// from a word processor carries U+2028: read as a space, a value is what the editor sees, and
     /// every position stays where it is (one character for one).
     static func withoutUnicodeLineBreaks(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return text }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            scalars.append(scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" ? " " : scalar)
-        }
-        return String(scalars)
+        let isBreak = { (scalar: Unicode.Scalar) in scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" }
+        guard text.unicodeScalars.contains(where: isBreak) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { isBreak($0) ? " " : $0 }))
     }
 
     /// The editor's mistake when the text shows it, else libyaml's report.
