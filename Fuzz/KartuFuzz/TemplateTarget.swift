@@ -36,8 +36,8 @@ enum TemplateTarget {
         switch library.renderBytes("page", FuzzPage()) {
         case .success(let output):
             try require(String(validating: output, as: UTF8.self) != nil, "the page is not UTF-8")
-        case .failure(.partialTooDeep(let name)):
-            try require(templates[name] != nil, "too deep in '\(name)', which is no template")
+        case .failure(.partialTooDeep(let includer, let partial)):
+            try require(templates[includer] != nil && templates[partial] != nil, "too deep in '\(partial)' from '\(includer)': not both templates")
         case .failure(.noTemplate):
             throw BrokenInvariant(description: "the page template was parsed but not found")
         }

@@ -428,7 +428,7 @@ struct BadInputCatalogueTests {
             "templates/partials/tree.mustache": "{{#site}}<ul>{{>partials/tree}}</ul>{{/site}}\n",
         ])
         expect(try site.build(), [
-            "templates/partials/tree.mustache: error: 'partials/tree' includes itself more than 100 levels deep on the page 'lt/index.html'\n"
+            "templates/partials/tree.mustache:1:14: error: 'partials/tree' includes itself more than 100 levels deep on the page 'lt/index.html'\n"
                 + "    hint: include it from itself only inside a section over a list that runs out, as {{#children}}{{> partials/tree}}{{/children}} does; "
                 + "a section over an outer value (like {{#site}}) never ends",
         ], exit: 1)

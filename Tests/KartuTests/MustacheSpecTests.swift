@@ -55,7 +55,7 @@ struct MustacheSpecTests {
             }
         }
         let library = MustacheLibrary(templates: templates, names: names, root: nil)
-        var renderer = MustacheRenderer(library: library, root: test.data.value)
+        var renderer = MustacheRenderer(library: library, root: test.data.value, template: "__test__")
         renderer.render(templates["__test__"] ?? [], MustacheRenderer.Scope())
         #expect(String(decoding: renderer.output, as: UTF8.self) == test.expected, "\(test.template.debugDescription)")
     }

@@ -27,8 +27,9 @@ struct MustacheLibrary: Sendable {
     /// Why a template rendered no page.
     enum Failure: Error, Equatable {
         case noTemplate
-        /// The partial (or parent) that included itself deeper than `MustacheRenderer.maximumDepth`.
-        case partialTooDeep(String)
+        /// A partial (or parent) included deeper than `MustacheRenderer.maximumDepth`, and the
+        /// template whose tag included it there.
+        case partialTooDeep(includer: String, partial: String)
     }
 
     /// The page `name` renders for `root`, or nil when it fails.
@@ -40,9 +41,9 @@ struct MustacheLibrary: Sendable {
     /// bytes are not decoded again.
     func renderBytes(_ name: String, _ root: any TemplateObject) -> Result<[UInt8], Failure> {
         guard let nodes = templates[name] else { return .failure(.noTemplate) }
-        var renderer = MustacheRenderer(library: self, root: .object(root))
+        var renderer = MustacheRenderer(library: self, root: .object(root), template: name)
         renderer.render(nodes, MustacheRenderer.Scope())
-        if let partial = renderer.tooDeep { return .failure(.partialTooDeep(partial)) }
+        if let (includer, partial) = renderer.tooDeep { return .failure(.partialTooDeep(includer: includer, partial: partial)) }
         return .success(renderer.output)
     }
 }

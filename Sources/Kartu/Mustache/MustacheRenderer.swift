@@ -14,8 +14,11 @@ struct MustacheRenderer {
     private var stack: [Frame]
     /// Partials and parents entered and not yet left.
     private var depth = 0
-    /// The partial whose inclusion went deeper than `maximumDepth`: rendering stopped there.
-    private(set) var tooDeep: String?
+    /// The template whose nodes are rendering: the page's, or the partial entered last.
+    private var template: String
+    /// The include that went deeper than `maximumDepth` (the template holding the tag, and the
+    /// partial it names): rendering stopped there.
+    private(set) var tooDeep: (includer: String, partial: String)?
 
     /// How deep partials may include partials. A partial may include itself, and does so to render
     /// a tree (contents entries holding entries, six levels at most); one that includes itself
@@ -44,8 +47,10 @@ struct MustacheRenderer {
         var overrides: [String: [MustacheNode]] = [:]
     }
 
-    init(library: MustacheLibrary, root: TemplateValue) {
+    /// `template`: the name of the page template rendered, for the report of an include too deep.
+    init(library: MustacheLibrary, root: TemplateValue, template: String) {
         self.library = library
+        self.template = template
         stack = []
         output.reserveCapacity(64 * 1024)
         stack.append(frame(root))
@@ -120,9 +125,14 @@ struct MustacheRenderer {
         case .partial(let partial):
             // Templates are checked for missing partials when they load.
             guard let nodes = library.templates[partial.name] else { return }
-            guard depth < Self.maximumDepth else { return tooDeep = partial.name }
+            guard depth < Self.maximumDepth else { return tooDeep = (template, partial.name) }
+            let includer = template
             depth += 1
-            defer { depth -= 1 }
+            template = partial.name
+            defer {
+                depth -= 1
+                template = includer
+            }
             var inner = scope
             inner.position = nil
             inner.indentation += partial.indentation ?? []

@@ -9,6 +9,8 @@ struct TemplateSet: Sendable {
     let names: Set<String>
     /// Each template's file as diagnostics name it (`templates/partials/card.mustache`), by name.
     var files: [String: String] = [:]
+    /// Each template's `{{> …}}` and `{{< …}}` tags, by template name: where to edit an include.
+    var references: [String: [PartialReference]] = [:]
 
     /// Templates every site needs: one per page type. `<kind>.mustache` is optional and falls back to `document`.
     static let required = ["document", "section", "home", "index", "theme", "themes", "facet", "facets", "search", "404"]
@@ -48,8 +50,10 @@ struct TemplateSet: Sendable {
         }
         let names = Set(files.map { String($0.dropLast(".mustache".count)) })
         var referenced = Set<String>()
-        for (_, path, text) in sources {
-            for reference in partialReferences(in: text) {
+        var references: [String: [PartialReference]] = [:]
+        for (name, path, text) in sources {
+            references[name] = partialReferences(in: text)
+            for reference in references[name]! {
                 referenced.insert(reference.name)
                 guard !names.contains(reference.name) else { continue }
                 ok = false
@@ -73,7 +77,7 @@ struct TemplateSet: Sendable {
             return nil
         }
         return TemplateSet(library: MustacheLibrary(templates: templates, names: nameTable, root: PageView.templateTable.fields), names: names,
-                           files: Dictionary(sources.map { ($0.name, $0.path) }, uniquingKeysWith: { a, _ in a }))
+                           files: Dictionary(sources.map { ($0.name, $0.path) }, uniquingKeysWith: { a, _ in a }), references: references)
     }
 
     /// The template for a document of `kind`: `<kind>.mustache` if the theme has one, else `document`.
@@ -95,10 +99,15 @@ struct TemplateSet: Sendable {
             // Page plans are checked against `names` before anything renders.
             return .failure(Diagnostic(.error, "the page '\(path)' has no template to render it",
                                        hint: "this is kartu's mistake, not yours: please report it with the site that shows it"))
-        case .failure(.partialTooDeep(let partial)):
-            return .failure(Diagnostic(.error, "'\(partial)' includes itself more than \(MustacheRenderer.maximumDepth) levels deep on the page '\(path)'",
-                                       file: files[partial] ?? "templates/\(partial).mustache",
-                                       hint: "include it from itself only inside a section over a list that runs out, "
+        case .failure(.partialTooDeep(let includer, let partial)):
+            // At the tag that included it the last time; a block override's tags belong to another
+            // template, so with none found here, the partial's own file.
+            let tag = references[includer]?.first { $0.name == partial }
+            let at = tag.map { SourceLocation(file: files[includer] ?? "templates/\(includer).mustache", line: $0.line, column: $0.column) }
+                ?? SourceLocation(file: files[partial] ?? "templates/\(partial).mustache")
+            return .failure(.error("'\(partial)' includes itself more than \(MustacheRenderer.maximumDepth) levels deep on the page '\(path)'",
+                                   at: at,
+                                   hint: "include it from itself only inside a section over a list that runs out, "
                                            + "as {{#children}}{{> \(partial)}}{{/children}} does; a section over an outer value (like {{#site}}) never ends"))
         }
     }
