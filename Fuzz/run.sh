@@ -4,7 +4,7 @@
 #   Fuzz/run.sh content                          # 1,000,000 runs of the content target
 #   Fuzz/run.sh front-matter -max_total_time=600 # ten minutes
 #   Fuzz/run.sh all -runs=20000                  # every target, 20,000 runs each (what CI runs)
-# Targets: content, front-matter, site-yaml, template, request-path, slug (Fuzz/KartuFuzz/FuzzTarget.swift).
+# Targets: content, front-matter, site-yaml, template, request-path, slug, raw-html (Fuzz/KartuFuzz/FuzzTarget.swift).
 # Each starts from its committed seeds (Fuzz/seeds/<target>/) and what earlier runs found
 # (Fuzz/corpus-work/<target>/, not committed). An input that breaks an invariant is written to
 # Fuzz/crashes/<target>/: once fixed, move it to Fuzz/seeds/<target>/ so swift test replays it.
@@ -13,7 +13,7 @@
 # compare tracing) and only the harness is linked with -sanitize=fuzzer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(content front-matter site-yaml template request-path slug)
+targets=(content front-matter site-yaml template request-path slug raw-html)
 if [ $# -eq 0 ] || { [ "$1" != all ] && [[ ! " ${targets[*]} " =~ " $1 " ]]; }; then
   echo "usage: Fuzz/run.sh <$(IFS='|'; echo "${targets[*]}")|all> [libFuzzer options]" >&2
   exit 2

@@ -2,9 +2,10 @@
 # Installs the C libraries kartu links against (Debian/Ubuntu), and epubcheck (with Java) that the
 # EPUB tests validate against, only when they are missing.
 set -euo pipefail
-# `--test` adds what only the tests need: epubcheck (and the Java it runs on), which a site build does not.
+# `--test` adds what only the tests need, which a site build does not: epubcheck (and the Java it
+# runs on), and the cmark-gfm command the GFM spec suite compares kartu with (scripts/gfm-spec.py).
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
-[ "${1:-}" = "--test" ] && packages+=(epubcheck)
+[ "${1:-}" = "--test" ] && packages+=(epubcheck cmark-gfm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -3,8 +3,8 @@ import Foundation
 @testable import Kartu
 
 /// What reads editors' raw bytes: the UTF-8 check and line-ending normalisation, the front-matter
-/// splitter, and the libcmark-gfm wrapper (parse, heading ids, link positions, raw-HTML removal,
-/// table boxes, rendering).
+/// splitter, and the libcmark-gfm wrapper (parse, heading ids, link positions, raw HTML sanitized
+/// and its removals located, table boxes, rendering).
 enum ContentTarget {
     static func run(_ bytes: [UInt8]) throws(BrokenInvariant) {
         // Differential check: our validator must agree with the standard library's.
@@ -43,7 +43,19 @@ enum ContentTarget {
                         "link at \(link.line):\(link.column), outside the body (lines \(lineOffset + 1)…\(lineCount))")
         }
         let html = document.renderHTML(labels: MarkdownDocument.Labels(footnoteBack: "Atgal \"į\" tekstą", table: "Lentelė"))
-        if !unsafe { try require(!html.contains("<script"), "raw HTML kept in safe mode") }
+        guard !unsafe else { return }
+        try require(!html.contains("<script"), "a script kept in safe mode")
+        for removed in document.removedHTML {
+            try require(removed.line > lineOffset && removed.line <= lineCount && removed.column >= 1,
+                        "raw HTML removal at \(removed.line):\(removed.column), outside the body (lines \(lineOffset + 1)…\(lineCount))")
+        }
+        // Raw ids keep clear of the headings', the footnotes' and each other's: no id twice on the page.
+        var pageIDs = Set<String>()
+        var tokens = HTMLTokenizer(html)
+        while let token = tokens.next() {
+            guard case let .startTag(_, attributes, _) = token, let id = attributes.first(where: { $0.name == "id" }) else { continue }
+            try require(pageIDs.insert(id.value).inserted, "id '\(id.value)' twice in the page")
+        }
     }
 }
 #endif

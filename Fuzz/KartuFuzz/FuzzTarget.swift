@@ -20,6 +20,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case requestPath = "request-path"
     /// Any text made into a slug, folded, and split into search words.
     case slug
+    /// Raw HTML through the allow-list sanitizer (one piece, or two cut at the first NUL).
+    case rawHTML = "raw-html"
 
     func run(_ bytes: [UInt8]) throws(BrokenInvariant) {
         switch self {
@@ -29,6 +31,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .template: try TemplateTarget.run(bytes)
         case .requestPath: try RequestPathTarget.run(bytes)
         case .slug: try SlugTarget.run(bytes)
+        case .rawHTML: try RawHTMLTarget.run(bytes)
         }
     }
 }

@@ -278,16 +278,19 @@ struct EndToEndDiagnosticsTests {
 
         """)
 
-    @Test("raw HTML is dropped by default")
-    func rawHTMLDropped() throws {
+    @Test("raw HTML is sanitized by default: class goes with a warning at the tag, the tags and text stay")
+    func rawHTMLSanitized() throws {
         let site = try TestSite.standard(extra: ["content/lt/projects/html.md": Self.rawHTMLPage])
         let report = try site.build()
-        #expect(report.printed == [])
+        #expect(report.printed == [
+            "content/lt/projects/html.md:5:1: warning: raw HTML: class removed from <div>\n    hint: \(MarkdownDocument.rawHTMLHint)",
+            "content/lt/projects/html.md:7:8: warning: raw HTML: class removed from <span>\n    hint: \(MarkdownDocument.rawHTMLHint)",
+        ])
         let html = try #require(site.read("site/lt/projects/html/index.html"))
-        #expect(!html.contains("<div"))
-        #expect(!html.contains("<span"))
+        #expect(html.contains("<div>Raw block</div>"))
+        #expect(!html.contains("class=\"raw\""))
         #expect(!html.contains("raw HTML omitted"))
-        #expect(html.contains("<p>Inline span text.</p>"))
+        #expect(html.contains("<p>Inline <span>span</span> text.</p>"))
     }
 
     @Test("raw HTML is kept with unsafeHTML: true")

@@ -108,20 +108,24 @@ struct EscapingTests {
 
         """
 
-    @Test("raw HTML in Markdown (<script>, <div onclick>, inline <b>) is dropped by default; its text stays")
-    func rawHTMLDropped() throws {
+    @Test("raw HTML in Markdown is sanitized by default: <script> and handlers go with a warning each, <div>, <b>, <img src> stay")
+    func rawHTMLSanitized() throws {
         let site = try TestSite.standard(repoTemplates: true, extra: [
             "content/lt/projects/html.md": Fixture.page(["title: HTML", "kind: page"], body: Self.rawHTMLBody),
         ])
-        #expect(try site.build().printed == [])
+        #expect(try site.build().printed == [
+            "content/lt/projects/html.md:5:1: warning: raw HTML <script> removed with its content\n    hint: \(MarkdownDocument.rawHTMLHint)",
+            "content/lt/projects/html.md:7:1: warning: raw HTML: onclick removed from <div>\n    hint: \(MarkdownDocument.rawHTMLHint)",
+            "content/lt/projects/html.md:9:40: warning: raw HTML: onerror removed from <img>\n    hint: \(MarkdownDocument.rawHTMLHint)",
+        ])
         let html = try #require(site.read("site/lt/projects/html/index.html"))
         #expect(!html.lowercased().contains("<script"))
         #expect(!html.contains("alert("))
         #expect(!html.contains("onclick"))
         #expect(!html.contains("onerror"))
-        #expect(!html.contains("<b>"))
         #expect(!html.contains("raw HTML omitted"))
-        #expect(html.contains("<p>Tekstas su paryškintu žodžiu ir .</p>"))
+        #expect(html.contains("<div>Spausk</div>"))
+        #expect(html.contains("<p>Tekstas su <b>paryškintu</b> žodžiu ir <img src=\"x\" />.</p>"))
     }
 
     @Test("raw HTML in Markdown is kept verbatim with unsafeHTML: true")

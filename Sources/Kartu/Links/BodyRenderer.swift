@@ -107,6 +107,7 @@ struct BodyRenderer {
             if let anchor = resolution.anchor { found.anchors.append(anchor) }
         }
         found.targets = Set(targets).sorted()
+        found.problems.append(contentsOf: markdown.rawHTMLWarnings(file: document.sourcePath))
         return (markdown.renderHTML(labels: labels(document.language)), markdown.headings, found)
     }
 }

@@ -30,7 +30,10 @@ final class MarkdownDocument: @unchecked Sendable {
     private var tableBoxes: [OpaquePointer] = []
     /// A table has an empty header cell, which rendering writes as a data cell.
     private var hasEmptyHeaderCell = false
-    private var hasLineBreaks = false
+    /// What the allow-list took out of the raw HTML, where it stood in the file.
+    var removedHTML: [RemovedHTML] = []
+    /// Sanitized raw HTML in places cmark takes no custom node (table cells), by marker number.
+    var markedHTML: [String] = []
 
     /// Ids used by the page around the Markdown (skip link target, cross-link sections).
     static let reservedIDs = ["main", "related", "backlinks", "other-languages", "contents"]
@@ -40,6 +43,14 @@ final class MarkdownDocument: @unchecked Sendable {
         precondition(registered)
         return kartu_table_node_type()
     }()
+
+    /// One document's inlines parsed at a time. libcmark-gfm keeps the characters its inline
+    /// extensions react to (`:` and `w` for autolinks, `~` for strikethrough) in one table for the
+    /// process, which `cmark_parser_finish` sets before parsing the inlines and clears after: parsed
+    /// at once on two threads, one document lost its autolinks and strikethrough when the other
+    /// finished first (`MarkdownConcurrencyTests`). Blocks (`cmark_parser_feed`) and rendering, most
+    /// of the time, stay parallel.
+    private static let inlineParsing = NSLock()
 
     /// GitHub extensions enabled on every document.
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
@@ -62,7 +73,9 @@ final class MarkdownDocument: @unchecked Sendable {
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
         self.parser = parser
+        Self.inlineParsing.lock()
         root = cmark_parser_finish(parser)
+        Self.inlineParsing.unlock()
         collect(lineOffset: lineOffset, text: text)
     }
 
@@ -71,18 +84,17 @@ final class MarkdownDocument: @unchecked Sendable {
         cmark_parser_free(parser)
     }
 
-    /// Walks the tree once: ids for headings, positions for links, raw HTML removed unless allowed.
+    /// Walks the tree once: ids for headings, positions for links and raw HTML, then raw HTML sanitized unless allowed.
     private func collect(lineOffset: Int, text: String) {
         let columns = CharacterColumns(text)
         var lastPosition = (line: 1, byteColumn: 1)
-        var rawHTML: [OpaquePointer] = []
-        var lineBreaks: [OpaquePointer] = []
+        var rawHTML: [RawHTML] = []
         var headingNodes: [OpaquePointer] = []
         var tables: [OpaquePointer] = []
         // Ids the page templates use themselves stay free for them: a heading "Related" becomes `related-1`.
         var usedIDs = Dictionary(uniqueKeysWithValues: Self.reservedIDs.map { ($0, 1) })
-        // The open paragraph: its first link, and its lines (start line, and line breaks seen).
-        var paragraph: (firstLink: Int, startLine: Int, breaks: Int)?
+        // The open paragraph: its first link and raw HTML, and its lines (start line, and line breaks seen).
+        var paragraph: (firstLink: Int, firstRawHTML: Int, startLine: Int, breaks: Int)?
         /// A link at cmark's line and byte column of the body, `shift` lines further down.
         func link(_ node: OpaquePointer, url: String, isImage: Bool, at position: (line: Int, byteColumn: Int), shift: Int = 0) -> Link {
             Link(node: node, url: url, isImage: isImage, line: position.line + shift + lineOffset,
@@ -101,11 +113,13 @@ final class MarkdownDocument: @unchecked Sendable {
                 // `[x]: /y` was reported lines early. The lines taken out are the paragraph's lines
                 // its text does not fill.
                 let shift = Int(cmark_node_get_end_line(node)) - open.startLine - open.breaks
-                if shift > 0, open.firstLink < links.count, Self.startsWithDefinition(text, line: open.startLine) {
+                if shift > 0, open.firstLink < links.count || open.firstRawHTML < rawHTML.count,
+                   Self.startsWithDefinition(text, line: open.startLine) {
                     for i in open.firstLink..<links.count {
                         guard let position = Self.position(of: links[i].node) else { continue }
                         links[i] = link(links[i].node, url: links[i].url, isImage: links[i].isImage, at: position, shift: shift)
                     }
+                    for i in open.firstRawHTML..<rawHTML.count { rawHTML[i].line += shift }
                 }
                 continue
             }
@@ -115,13 +129,14 @@ final class MarkdownDocument: @unchecked Sendable {
             }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_PARAGRAPH:
-                paragraph = (links.count, Int(cmark_node_get_start_line(node)), 0)
+                paragraph = (links.count, rawHTML.count, Int(cmark_node_get_start_line(node)), 0)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 paragraph?.breaks += 1
-            case CMARK_NODE_HTML_INLINE where !unsafeHTML && Self.isLineBreakTag(node):
-                lineBreaks.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                if !unsafeHTML { rawHTML.append(node) }
+                if !unsafeHTML {
+                    let position = Self.position(of: node) ?? lastPosition
+                    rawHTML.append(RawHTML(node: node, line: position.line, byteColumn: position.byteColumn))
+                }
                 if paragraph != nil, let literal = cmark_node_get_literal(node) {
                     paragraph?.breaks += UnsafeBufferPointer(start: literal, count: strlen(literal)).count { $0 == 0x0A }
                 }
@@ -152,22 +167,9 @@ final class MarkdownDocument: @unchecked Sendable {
                 break
             }
         }
-        // Raw HTML is dropped, not replaced by a comment: the page shows only what Markdown allows.
-        for node in rawHTML {
-            cmark_node_unlink(node)
-            cmark_node_free(node)
-        }
-        // `<br>` is the one tag kept: a table cell cannot hold a list or a paragraph break in
-        // GFM, so editors (and pasted tables) separate a cell's items with it. A table cell takes
-        // no line-break node (cmark's table extension refuses it), so the tag becomes a marker
-        // text that rendering turns into `<br />`.
-        for node in lineBreaks {
-            let marker = cmark_node_new(CMARK_NODE_TEXT)!
-            cmark_node_set_literal(marker, Self.lineBreakMarker)
-            cmark_node_replace(node, marker)
-            cmark_node_free(node)
-        }
-        hasLineBreaks = !lineBreaks.isEmpty
+        // Raw HTML is kept as far as the allow-list allows, once every heading's id is known (a raw id
+        // may not take one).
+        sanitize(rawHTML, lineOffset: lineOffset, columns: columns)
         // A wide table scrolls inside its own box (not the table itself: a table keeps its
         // semantics), which keyboard users can focus and scroll, and screen readers name.
         for table in tables {
@@ -291,9 +293,7 @@ final class MarkdownDocument: @unchecked Sendable {
             html = html.replacingOccurrences(of: Self.footnoteBackAttribute,
                                              with: "data-footnote-backref aria-label=\"\(XMLText.escape(label))\"")
         }
-        if hasLineBreaks {
-            html = html.replacingOccurrences(of: Self.lineBreakMarker, with: "<br />")
-        }
+        if !markedHTML.isEmpty { html = Self.unmark(html, markedHTML) }
         if hasEmptyHeaderCell {
             // An empty header cell (a table's corner) is a data cell: a header must have text.
             for align in ["", " align=\"left\"", " align=\"center\"", " align=\"right\""] {
@@ -303,15 +303,13 @@ final class MarkdownDocument: @unchecked Sendable {
         return html
     }
 
-    /// Private-use characters no editor types: where a kept `<br>` stood.
-    private static let lineBreakMarker = "\u{F8FF}\u{E000}br\u{E000}"
     /// cmark's back-link attributes whole, not the label alone: an author's own
     /// `aria-label="Back to content"` (raw HTML with unsafeHTML) keeps its words (issue 19).
     private static let footnoteBackAttribute = "data-footnote-backref aria-label=\"Back to content\""
 }
 
 /// cmark counts columns in bytes; editors and the rest of kartu's diagnostics count characters.
-private struct CharacterColumns {
+struct CharacterColumns {
     let text: String
     let isASCII: Bool
     /// Byte offset of each line's start; empty for ASCII text, whose columns need no conversion.
