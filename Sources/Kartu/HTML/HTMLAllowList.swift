@@ -50,6 +50,9 @@ enum HTMLAllowList {
     /// `data:` images an `img` may show inline (raster only: an SVG can hold scripts).
     static let dataImageTypes = ["image/png", "image/gif", "image/jpeg", "image/webp"]
 
+    /// Elements kept under the name HTML5 gives them, so that pages and EPUBs stay valid.
+    static let renamed = ["strike": "s", "tt": "code"]
+
     /// Elements with no end tag.
     static let voidElements: Set<String> = ["br", "col", "hr", "img", "wbr"]
 }

@@ -90,7 +90,7 @@ struct HTMLSanitizer {
                     removals.append(Removal(offset: start, element: name, what: .tag))
                     continue
                 }
-                var kept = ""
+                var kept: [(name: String, value: String)] = []
                 var removed: [String] = []
                 var reason: Removal.Reason?
                 for attribute in attributes {
@@ -111,18 +111,29 @@ struct HTMLSanitizer {
                             continue
                         }
                     }
-                    kept += " \(attribute.name)=\"\(Self.escapeValue(attribute.value))\""
+                    kept.append((attribute.name, attribute.value))
+                }
+                // HTML5 has no `name` on `a`: the anchor becomes the element's id, which links reach the same way.
+                if let anchor = kept.firstIndex(where: { $0.name == "name" }) {
+                    if kept.contains(where: { $0.name == "id" }) {
+                        removed.append("name=\"\(Self.excerpt(kept[anchor].value))\"")
+                        kept.remove(at: anchor)
+                    } else {
+                        kept[anchor].name = "id"
+                    }
                 }
                 if !removed.isEmpty {
                     removals.append(Removal(offset: start, element: name, what: .attributes(removed), reason: reason))
                 }
-                out += "<\(name)\(kept)" + (HTMLAllowList.voidElements.contains(name) ? " />" : ">")
+                let element = HTMLAllowList.renamed[name] ?? name
+                out += "<\(element)" + kept.map { " \($0.name)=\"\(Self.escapeValue($0.value))\"" }.joined()
+                out += HTMLAllowList.voidElements.contains(name) ? " />" : ">"
             case .endTag(let name):
                 if name == "br" {
                     // A browser reads `</br>` as `<br>`.
                     out += "<br />"
                 } else if HTMLAllowList.elements[name] != nil && !HTMLAllowList.voidElements.contains(name) {
-                    out += "</\(name)>"
+                    out += "</\(HTMLAllowList.renamed[name] ?? name)>"
                 }
             }
         }
