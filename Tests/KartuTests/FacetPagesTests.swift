@@ -50,6 +50,26 @@ struct FacetPagesTests {
         #expect(facetPages == expected)
     }
 
+    @Test("a municipality or project of any length builds: a long value's folder is cut at a hyphen and told apart by a hash")
+    func longValues() throws {
+        let long = String(repeating: "Savivaldybės administracijos švietimo skyrius ", count: 8)
+        let site = try TestSite.small([
+            "content/lt/projects/a.md": SmallSite.doc("A", ["municipality: \(long)A", "project: \(long)"]),
+            "content/lt/projects/b.md": SmallSite.doc("B", ["municipality: \(long)B"]),
+        ])
+        #expect(try site.build().printed == [])
+        // Relative to the municipality index: `<value>/index.html` and the index itself.
+        let folders = site.files(under: "site/lt/municipality").filter { $0.hasSuffix("/index.html") }
+        #expect(folders.count == 2)
+        for folder in folders {
+            let name = folder.split(separator: "/")[0]
+            #expect(name.utf8.count <= Facet.keyLimit)
+            #expect(name.hasPrefix("savivaldybes-administracijos-svietimo-skyrius-"))
+        }
+        #expect(Slug.make(long, limit: 80) == Slug.make(long, limit: 80))
+        #expect(Slug.make("Kazlų Rūda", limit: 80) == "kazlu-ruda")
+    }
+
     @Test("a municipality page gathers the municipality's documents across languages, spelt as this language spells it")
     func municipalityAcrossLanguages() throws {
         let site = try Self.build()

@@ -34,6 +34,21 @@ public enum Slug {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// A slug for a file or folder name from free text (a municipality, a project's name): at most
+    /// `limit` bytes, so that a long value cannot make a name the file system refuses (255 bytes).
+    /// A longer slug is cut at a hyphen and ends in six hex digits of its whole, so two long values
+    /// that begin alike still get pages of their own.
+    public static func make(_ text: String, limit: Int) -> String {
+        let slug = make(text)
+        guard slug.utf8.count > limit else { return slug }
+        var hash: UInt32 = 2_166_136_261
+        for byte in slug.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        let kept = slug.utf8.prefix(limit - 7)
+        let cut = kept.lastIndex(of: UInt8(ascii: "-")).map { kept[..<$0] } ?? kept[...]
+        let digits = String(hash & 0xFFFFFF, radix: 16)
+        return String(decoding: cut, as: UTF8.self) + "-" + String(repeating: "0", count: 6 - digits.count) + digits
+    }
+
     /// Case-, diacritic- and special-letter-insensitive form of a text, for slugs and matching.
     /// Non-ASCII characters that survive folding are kept (so Cyrillic or Greek still compare).
     public static func fold(_ text: String) -> String {
