@@ -5,25 +5,45 @@ import Foundation
 /// Raw HTML an editor wrote, through the allow-list sanitizer, as one piece and cut in two pieces
 /// at the input's first NUL (an inline `<style>` closed by a later piece of the paragraph). Read
 /// again, the output holds only the list's elements and attributes and no script-capable URL, by
-/// the tokenizer and by a plain byte scan that knows nothing of its states; sanitized again it is
-/// unchanged, with nothing to remove.
+/// the tokenizer and by a plain byte scan that knows nothing of its states; every element it opens
+/// closes, in order; sanitized again it is unchanged, with nothing to remove.
 enum RawHTMLTarget {
     static func run(_ bytes: [UInt8]) throws(BrokenInvariant) {
         let pieces = bytes.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         var sanitizer = HTMLSanitizer(takenIDs: ["main", "goals"])
         var output = ""
-        for piece in pieces {
-            let (html, removals) = sanitizer.sanitize(piece)
+        // The first piece a block, the second an inline piece of a paragraph closed after it.
+        for (n, piece) in pieces.enumerated() {
+            let (html, removals) = sanitizer.sanitize(piece, scope: n)
             for removal in removals {
                 try require(removal.offset >= 0 && removal.offset <= piece.utf8.count, "removal at \(removal.offset) of \(piece.utf8.count) bytes")
             }
             output += html
+            if n > 0 { output += sanitizer.close(scope: n) }
         }
+        output += sanitizer.finish()
         try checkAllowed(output)
+        try checkBalanced(output)
         var again = HTMLSanitizer(takenIDs: ["main", "goals"])
         let (twice, removals) = again.sanitize(output)
         try require(removals.isEmpty, "sanitizing the output again removes \(removals): \(output.debugDescription)")
         try require(twice == output, "not idempotent: \(output.debugDescription) became \(twice.debugDescription)")
+    }
+
+    /// Every element closes, in order: nothing the raw HTML opens reaches the page around it.
+    static func checkBalanced(_ html: String) throws(BrokenInvariant) {
+        var tokenizer = HTMLTokenizer(html)
+        var open: [String] = []
+        while let token = tokenizer.next() {
+            switch token {
+            case let .startTag(name, _, _) where !HTMLAllowList.voidElements.contains(name): open.append(name)
+            case .endTag(let name) where name != "br":
+                try require(open.last == name, "</\(name)> closes \(open.last.map { "<\($0)>" } ?? "nothing"): \(html.debugDescription)")
+                open.removeLast()
+            default: break
+            }
+        }
+        try require(open.isEmpty, "left open: \(open): \(html.debugDescription)")
     }
 
     static func checkAllowed(_ html: String) throws(BrokenInvariant) {

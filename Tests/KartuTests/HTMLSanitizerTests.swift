@@ -155,6 +155,33 @@ import Testing
         ])
     }
 
+    @Test("Markdown: what raw HTML opens closes by the end of its paragraph or text; an end tag that closes nothing of it goes")
+    func balanced() {
+        let source = """
+            A <a href="#x">link left open and <b><i>crossed</b></i>.
+
+            Next paragraph.
+
+            <div>
+            Opened here, never closed.
+
+            And a stray one.
+            </section></div></div>
+            """
+        let document = MarkdownDocument(Substring(source), lineOffset: 0, unsafeHTML: false)
+        #expect(document.renderHTML() == """
+            <p>A <a href="#x">link left open and <b><i>crossed</i></b>.</a></p>
+            <p>Next paragraph.</p>
+            <div>
+            Opened here, never closed.
+            <p>And a stray one.</p>
+            </div>
+
+            """)
+        #expect(document.removedHTML.map { "\($0.line):\($0.column) \($0.removal.element) \($0.removal.what)" }
+            == ["1:52 i strayEndTag", "9:17 div strayEndTag"])
+    }
+
     @Test("Markdown: a raw id may not take a heading's id, wherever the heading is")
     func headingIDs() {
         let html = MarkdownDocument("<a id=\"goals\"></a>\n\n## Goals\n", lineOffset: 0, unsafeHTML: false).renderHTML()

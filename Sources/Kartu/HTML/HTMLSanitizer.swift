@@ -17,6 +17,8 @@ struct HTMLSanitizer {
             case tagAndContent
             /// These attributes went, each named as an editor would find it (`onclick`, `href="javascript:…"`).
             case attributes([String])
+            /// An end tag that closes nothing the raw HTML opened: it would close kartu's own markup.
+            case strayEndTag
         }
 
         let offset: Int
@@ -34,6 +36,8 @@ struct HTMLSanitizer {
     /// Ids a raw `id` or `name` may not take: those of the document's headings and of the page around it.
     private var takenIDs: Set<String>
     private(set) var dropping: (name: String, depth: Int)?
+    /// Elements the raw HTML opened and has not closed, with the scope each opened in (see `close`).
+    private var open: [(name: String, scope: Int)] = []
 
     /// The page's own ids (the default theme's landmarks, search and contents) and footnotes'.
     static let reservedIDPrefixes = ["kartu-", "search-", "fn-", "fnref-"]
@@ -50,8 +54,28 @@ struct HTMLSanitizer {
         dropping = nil
     }
 
-    /// `html` (one raw HTML piece of the document) made safe, and what it lost.
-    mutating func sanitize(_ html: String) -> (html: String, removals: [Removal]) {
+    /// End tags for what the raw HTML of `scope` left open, closed now: an inline tag's at the end
+    /// of its paragraph (a `<b>` left open there would carry on into the next paragraphs), a block's
+    /// at the end of the text (`finish()`), so nothing an editor opens reaches the page around the text.
+    mutating func close(scope: Int) -> String {
+        var out = ""
+        while let last = open.last, last.scope == scope {
+            out += "</\(last.name)>"
+            open.removeLast()
+        }
+        return out
+    }
+
+    /// End tags for everything still open, at the end of the document.
+    mutating func finish() -> String {
+        let out = open.reversed().map { "</\($0.name)>" }.joined()
+        open.removeAll()
+        return out
+    }
+
+    /// `html` (one raw HTML piece of the document) made safe, and what it lost. `scope` is where
+    /// the piece stands: 0 for a block, another number for each paragraph (or inline container).
+    mutating func sanitize(_ html: String, scope: Int = 0) -> (html: String, removals: [Removal]) {
         var tokenizer = HTMLTokenizer(html)
         var out = ""
         var removals: [Removal] = []
@@ -127,13 +151,25 @@ struct HTMLSanitizer {
                 }
                 let element = HTMLAllowList.renamed[name] ?? name
                 out += "<\(element)" + kept.map { " \($0.name)=\"\(Self.escapeValue($0.value))\"" }.joined()
-                out += HTMLAllowList.voidElements.contains(name) ? " />" : ">"
+                if HTMLAllowList.voidElements.contains(name) {
+                    out += " />"
+                } else {
+                    out += ">"
+                    open.append((element, scope))
+                }
             case .endTag(let name):
                 if name == "br" {
                     // A browser reads `</br>` as `<br>`.
                     out += "<br />"
                 } else if HTMLAllowList.elements[name] != nil && !HTMLAllowList.voidElements.contains(name) {
-                    out += "</\(HTMLAllowList.renamed[name] ?? name)>"
+                    let element = HTMLAllowList.renamed[name] ?? name
+                    guard let index = open.lastIndex(where: { $0.name == element }) else {
+                        removals.append(Removal(offset: start, element: name, what: .strayEndTag))
+                        continue
+                    }
+                    // `<b><i>x</b>`: what opened inside closes with it, in order.
+                    out += open[index...].reversed().map { "</\($0.name)>" }.joined()
+                    open.removeSubrange(index...)
                 }
             }
         }

@@ -26,23 +26,44 @@ extension MarkdownDocument {
         var sanitizer = HTMLSanitizer(takenIDs: Set(headings.map(\.id)).union(Self.reservedIDs))
         var done = Set<OpaquePointer>()
         var dropped: [OpaquePointer] = []
+        // The inline container (paragraph, emphasis, cell) of the inline pieces being read, and its
+        // scope: what they open closes at its end.
+        var container: (node: OpaquePointer, scope: Int)?
+        var scopes = 0
         for piece in raw where !done.contains(piece.node) {
-            replace(piece, with: &sanitizer, lineOffset: lineOffset, columns: columns)
+            let isInline = cmark_node_get_type(piece.node) == CMARK_NODE_HTML_INLINE
+            let parent = cmark_node_parent(piece.node)
+            if let current = container, !isInline || current.node != parent {
+                close(current, with: &sanitizer)
+                container = nil
+            }
+            if isInline, let parent, container == nil {
+                scopes += 1
+                container = (parent, scopes)
+            }
+            let scope = isInline ? scopes : 0
+            replace(piece, scope: scope, with: &sanitizer, lineOffset: lineOffset, columns: columns)
             // `a <style>x</style> b`: the inlines between an inline tag that drops its content and
             // its end tag go too; an inline tag ends with its paragraph (its siblings' end). An HTML
             // block holds its element whole, and the blocks after it are the editor's Markdown.
-            let isInline = cmark_node_get_type(piece.node) == CMARK_NODE_HTML_INLINE
             var next = isInline ? cmark_node_next(piece.node) : nil
             while sanitizer.isDropping, let sibling = next {
                 next = cmark_node_next(sibling)
                 if cmark_node_get_type(sibling) == CMARK_NODE_HTML_INLINE, let index = raw.firstIndex(where: { $0.node == sibling }) {
                     done.insert(sibling)
-                    replace(raw[index], with: &sanitizer, lineOffset: lineOffset, columns: columns)
+                    replace(raw[index], scope: scope, with: &sanitizer, lineOffset: lineOffset, columns: columns)
                 } else {
                     dropped.append(sibling)
                 }
             }
             sanitizer.endOfBlock()
+        }
+        if let current = container { close(current, with: &sanitizer) }
+        let rest = sanitizer.finish()
+        if !rest.isEmpty {
+            let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+            cmark_node_set_on_enter(block, rest)
+            cmark_node_append_child(root, block)
         }
         for node in raw.map(\.node) + dropped {
             cmark_node_unlink(node)
@@ -50,10 +71,17 @@ extension MarkdownDocument {
         }
     }
 
+    /// Closes, at the end of an inline container, what its raw HTML left open.
+    private func close(_ container: (node: OpaquePointer, scope: Int), with sanitizer: inout HTMLSanitizer) {
+        let tags = sanitizer.close(scope: container.scope)
+        guard !tags.isEmpty else { return }
+        insert(tags, inline: true, in: container.node, before: nil)
+    }
+
     /// Puts the sanitized HTML of `piece` before it in the tree (the piece itself is freed later).
-    private func replace(_ piece: RawHTML, with sanitizer: inout HTMLSanitizer, lineOffset: Int, columns: CharacterColumns) {
+    private func replace(_ piece: RawHTML, scope: Int, with sanitizer: inout HTMLSanitizer, lineOffset: Int, columns: CharacterColumns) {
         let literal = cmark_node_get_literal(piece.node).map { String(cString: $0) } ?? ""
-        let (html, removals) = sanitizer.sanitize(literal)
+        let (html, removals) = sanitizer.sanitize(literal, scope: scope)
         let utf8 = Array(literal.utf8)
         for removal in removals {
             // The removal's line within the piece, and its byte column on that line.
@@ -64,18 +92,26 @@ extension MarkdownDocument {
             removedHTML.append(RemovedHTML(line: line + lineOffset, column: columns.column(line: line, byteColumn: byteColumn), removal: removal))
         }
         guard !html.isEmpty else { return }
-        let isBlock = cmark_node_get_type(piece.node) == CMARK_NODE_HTML_BLOCK
-        let custom = cmark_node_new(isBlock ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE)!
+        insert(html, inline: cmark_node_get_type(piece.node) == CMARK_NODE_HTML_INLINE, in: cmark_node_parent(piece.node), before: piece.node)
+    }
+
+    /// A custom node of `html` before `sibling`, or last in `parent`. A table cell takes no custom
+    /// inline (cmark's table extension refuses it): a marker text goes there instead, which
+    /// rendering turns into the HTML.
+    private func insert(_ html: String, inline: Bool, in parent: OpaquePointer?, before sibling: OpaquePointer?) {
+        let custom = cmark_node_new(inline ? CMARK_NODE_CUSTOM_INLINE : CMARK_NODE_CUSTOM_BLOCK)!
         cmark_node_set_on_enter(custom, html)
-        if cmark_node_insert_before(piece.node, custom) == 0 {
-            // A table cell takes no custom inline (cmark's table extension refuses it): a marker
-            // text goes there instead, which rendering turns into the HTML.
-            cmark_node_free(custom)
-            let marker = cmark_node_new(CMARK_NODE_TEXT)!
-            cmark_node_set_literal(marker, Self.marker(markedHTML.count))
-            markedHTML.append(html)
-            cmark_node_insert_before(piece.node, marker)
+        func put(_ node: OpaquePointer) -> Bool {
+            if let sibling { return cmark_node_insert_before(sibling, node) != 0 }
+            guard let parent else { return false }
+            return cmark_node_append_child(parent, node) != 0
         }
+        if put(custom) { return }
+        cmark_node_free(custom)
+        let marker = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(marker, Self.marker(markedHTML.count))
+        markedHTML.append(html)
+        if !put(marker) { cmark_node_free(marker) }
     }
 
     /// Private-use characters no editor types, around the number of a marked piece.
@@ -124,6 +160,9 @@ extension MarkdownDocument {
             return ("raw HTML \(element) removed; its text is kept", rawHTMLHint)
         case (.tagAndContent, _):
             return ("raw HTML \(element) removed with its content", rawHTMLHint)
+        case (.strayEndTag, _):
+            return ("raw HTML </\(removal.element)> removed: it closes no <\(removal.element)> of this text",
+                    "remove it, or open the element before it; what raw HTML opens is closed at the end of its paragraph, or of the text")
         case (.attributes(let names), .scheme?):
             return ("raw HTML: \(names.joined(separator: ", ")) removed from \(element): a link may lead only to an http, https, mailto or tel address or within the site",
                     "write the link in Markdown, [text](https://example.org/), or give it a web address")

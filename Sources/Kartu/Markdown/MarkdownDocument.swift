@@ -22,7 +22,7 @@ final class MarkdownDocument: @unchecked Sendable {
     }
 
     private let parser: OpaquePointer
-    private let root: OpaquePointer
+    let root: OpaquePointer
     private let unsafeHTML: Bool
     private(set) var headings: [Heading] = []
     private(set) var links: [Link] = []
