@@ -53,6 +53,6 @@ enum HTMLAllowList {
     /// Elements kept under the name HTML5 gives them, so that pages and EPUBs stay valid.
     static let renamed = ["strike": "s", "tt": "code"]
 
-    /// Elements with no end tag.
-    static let voidElements: Set<String> = ["br", "col", "hr", "img", "wbr"]
+    /// Kept elements with no end tag.
+    static let voidElements = HTMLStartTag.voidElements.filter { elements[$0] != nil }
 }

@@ -62,7 +62,7 @@ struct HTMLTokenizer {
             if bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "/"),
                zip(bytes[(i + 2)...], pattern).allSatisfy({ Self.lower($0) == $1 }) {
                 let after = i + 2 + pattern.count
-                if after == bytes.count || Self.isSpace(bytes[after]) || bytes[after] == UInt8(ascii: "/") || bytes[after] == UInt8(ascii: ">") {
+                if after == bytes.count || HTMLScanner.isSpace(bytes[after]) || bytes[after] == UInt8(ascii: "/") || bytes[after] == UInt8(ascii: ">") {
                     index = i
                     return true
                 }
@@ -103,14 +103,14 @@ struct HTMLTokenizer {
                 return .markup
             }
             index = start + 2
-            guard Self.isLetter(third) else {
+            guard HTMLScanner.isLetter(third) else {
                 bogusComment()
                 return .markup
             }
             guard let (name, _, _) = tag() else { return cutOff() }
             return .endTag(name: name)
         default:
-            guard Self.isLetter(second) else { return nil }
+            guard HTMLScanner.isLetter(second) else { return nil }
             index = start + 1
             guard let (name, attributes, selfClosing) = tag() else { return cutOff() }
             return .startTag(name: name, attributes: attributes, selfClosing: selfClosing)
@@ -157,7 +157,7 @@ struct HTMLTokenizer {
     /// A tag from its name (at `index`) to its `>`; nil when the input ends first.
     private mutating func tag() -> (String, [Attribute], Bool)? {
         var name: [UInt8] = []
-        while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "/"), bytes[index] != UInt8(ascii: ">") {
+        while index < bytes.count, !HTMLScanner.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "/"), bytes[index] != UInt8(ascii: ">") {
             name.append(Self.lower(bytes[index]))
             index += 1
         }
@@ -165,7 +165,7 @@ struct HTMLTokenizer {
         var names = Set<String>()
         while true {
             // Before attribute name.
-            while index < bytes.count && (Self.isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/")) {
+            while index < bytes.count && (HTMLScanner.isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/")) {
                 if bytes[index] == UInt8(ascii: "/"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ">") {
                     index += 2
                     return (Self.string(name), attributes, true)
@@ -180,18 +180,18 @@ struct HTMLTokenizer {
             // Attribute name: a first `=` belongs to the name.
             var attributeName: [UInt8] = [Self.lower(bytes[index])]
             index += 1
-            while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "/"),
+            while index < bytes.count, !HTMLScanner.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "/"),
                   bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "=") {
                 attributeName.append(Self.lower(bytes[index]))
                 index += 1
             }
             // After attribute name.
             var afterName = index
-            while afterName < bytes.count && Self.isSpace(bytes[afterName]) { afterName += 1 }
+            while afterName < bytes.count && HTMLScanner.isSpace(bytes[afterName]) { afterName += 1 }
             var value: [UInt8] = []
             if afterName < bytes.count, bytes[afterName] == UInt8(ascii: "=") {
                 index = afterName + 1
-                while index < bytes.count && Self.isSpace(bytes[index]) { index += 1 }
+                while index < bytes.count && HTMLScanner.isSpace(bytes[index]) { index += 1 }
                 guard index < bytes.count else { return nil }
                 let quote = bytes[index]
                 if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
@@ -199,7 +199,7 @@ struct HTMLTokenizer {
                     value = Array(bytes[(index + 1)..<end])
                     index = end + 1
                 } else if quote != UInt8(ascii: ">") {
-                    while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") {
+                    while index < bytes.count, !HTMLScanner.isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") {
                         value.append(bytes[index])
                         index += 1
                     }
@@ -218,14 +218,6 @@ struct HTMLTokenizer {
         // The standard makes NUL U+FFFD in names and values; invalid UTF-8 cannot reach here (kartu
         // refuses it when it reads a file), and decoding repairs it anyway.
         String(decoding: bytes, as: UTF8.self).replacingNUL()
-    }
-
-    static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
-    }
-
-    static func isLetter(_ byte: UInt8) -> Bool {
-        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
     }
 
     static func lower(_ byte: UInt8) -> UInt8 {

@@ -24,6 +24,8 @@ extension MarkdownDocument {
     func sanitize(_ raw: [RawHTML], lineOffset: Int, columns: CharacterColumns) {
         guard !raw.isEmpty else { return }
         var sanitizer = HTMLSanitizer(takenIDs: Set(headings.map(\.id)).union(Self.reservedIDs))
+        // Where each node is in `raw`, for an inline piece met among a dropped element's siblings.
+        let index = Dictionary(raw.enumerated().map { ($1.node, $0) }, uniquingKeysWith: { a, _ in a })
         var done = Set<OpaquePointer>()
         var dropped: [OpaquePointer] = []
         // The inline container (paragraph, emphasis, cell) of the inline pieces being read, and its
@@ -49,9 +51,9 @@ extension MarkdownDocument {
             var next = isInline ? cmark_node_next(piece.node) : nil
             while sanitizer.isDropping, let sibling = next {
                 next = cmark_node_next(sibling)
-                if cmark_node_get_type(sibling) == CMARK_NODE_HTML_INLINE, let index = raw.firstIndex(where: { $0.node == sibling }) {
+                if cmark_node_get_type(sibling) == CMARK_NODE_HTML_INLINE, let i = index[sibling] {
                     done.insert(sibling)
-                    replace(raw[index], scope: scope, with: &sanitizer, lineOffset: lineOffset, columns: columns)
+                    replace(raw[i], scope: scope, with: &sanitizer, lineOffset: lineOffset, columns: columns)
                 } else {
                     dropped.append(sibling)
                 }
@@ -82,7 +84,7 @@ extension MarkdownDocument {
     private func replace(_ piece: RawHTML, scope: Int, with sanitizer: inout HTMLSanitizer, lineOffset: Int, columns: CharacterColumns) {
         let literal = cmark_node_get_literal(piece.node).map { String(cString: $0) } ?? ""
         let (html, removals) = sanitizer.sanitize(literal, scope: scope)
-        let utf8 = Array(literal.utf8)
+        let utf8 = removals.isEmpty ? [] : Array(literal.utf8)
         for removal in removals {
             // The removal's line within the piece, and its byte column on that line.
             let before = utf8[..<min(removal.offset, utf8.count)]
