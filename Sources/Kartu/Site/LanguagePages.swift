@@ -330,7 +330,7 @@ final class LanguagePages: @unchecked Sendable {
         let pages = sortedByList(shared.pages.filter { model.documents[$0].language == code })
         var files: [(path: String, data: Data)] = []
         if let feed = feedFile(pages) { files.append(feed) }
-        let index = SearchIndex(entries: pages.map(searchEntry), workers: workers)
+        let index = SearchIndex(entries: pages.map(searchEntry), language: code, workers: workers)
         for (name, data) in index.files {
             files.append(("\(code)/\(SearchIndex.folder)/\(name)", data))
         }
@@ -357,8 +357,15 @@ final class LanguagePages: @unchecked Sendable {
 
     func searchEntry(_ i: Int) -> SearchIndex.Entry {
         let card = card(i)
+        let meta = model.documents[i].metadata
+        // What the document page shows besides its title, summary and text, as it shows it.
+        var fields = [card.countryName, meta.project].compactMap { $0 }
+        if let host = meta.host { fields += [host.place, countryName(host.country) ?? host.country] }
+        fields += meta.authors
+        fields += card.themes.map(\.title)
         return SearchIndex.Entry(title: card.title, url: card.url, kindLabel: card.kindLabel, municipality: card.municipality,
-                                 languageName: card.languageName, summary: card.summary, text: PlainText.fromHTML(model.bodies[i]))
+                                 languageName: card.languageName, summary: card.summary, text: PlainText.fromHTML(model.bodies[i]),
+                                 fields: fields)
     }
 
     /// Document `i`'s search entry made again from the model (its text was edited): the index files
