@@ -10,8 +10,8 @@ the build wrote them) and follows, on this host only:
 
 - every href, src, srcset, form action, meta refresh and og:url of every HTML page;
 - the links of Atom feeds and sitemaps (<link href>, <loc>, <xhtml:link href>), robots.txt's Sitemap;
-- the search index: meta.json from a page's data-index folder, every shard and document chunk it
-  lists, and every document URL in the chunks;
+- the search index: meta.json from a page's data-index folder, every shard and document card it
+  lists, the passage blocks the shards point to, and every document URL in the cards;
 - #fragments: the target page must have an element with that id (or an <a name>).
 
 Every URL must answer 200 (redirects count as broken: a link should name the page itself). Builds
@@ -110,6 +110,7 @@ class Crawler:
         self.ids = {}  # html url -> set of ids
         self.fragments = []  # (page, url, fragment)
         self.frontier = []
+        self.block_size = 1  # passages per search document file, from a meta.json (read before its shards)
         self.links = 0
         self.external = 0
         self.pages = 0
@@ -180,12 +181,21 @@ class Crawler:
                 if name == "meta.json":
                     for _, file in data.get("shards", []):
                         self.add(f"t-{file}.json", url, "search-shard")
-                    size = data.get("chunkSize") or 1
-                    for chunk in range((data.get("documents", 0) + size - 1) // size):
-                        self.add(f"d-{chunk}.json", url, "search-chunk")
-                elif name.startswith("d-"):
-                    for document in data:
-                        self.add(document.get("u"), url)
+                    # Every document's card (block 0); the blocks of later passages come from the shards.
+                    for document in range(data.get("documents", 0)):
+                        self.add(f"d-{document}-0.json", url, "search-card")
+                    self.block_size = data.get("blockSize") or 1
+                elif name.startswith("t-"):
+                    # stem → form → [title and fields, summary, text]: the text list is (gap, passage) pairs.
+                    for forms in data.values():
+                        for lists in forms.values():
+                            document = 0
+                            for k in range(0, len(lists[2]), 2):
+                                document += lists[2][k]
+                                block = lists[2][k + 1] // self.block_size
+                                self.add(f"d-{document}-{block}.json", url, "search-passages")
+                elif name.startswith("d-") and "u" in data:
+                    self.add(data["u"], url)
         except (ValueError, ET.ParseError, UnicodeDecodeError, AttributeError, TypeError) as error:
             self.broken[url] = f"unreadable {ctype}: {error}"
 

@@ -698,23 +698,29 @@ def search_check(output):
                 findings.append((relative, f"not JSON: {error}", ""))
                 continue
             if name.startswith("d-"):
-                if not isinstance(data, list):
-                    findings.append((relative, "a document chunk that is not a list", str(data)[:200]))
+                # A document file: passages (number → text), and in block 0 its card: strings, and
+                # the list of its other fields.
+                if not isinstance(data, dict):
+                    findings.append((relative, "a document file that is not an object", str(data)[:200]))
                     continue
-                for doc in data:
+                values = [v for k, v in data.items() if k not in ("p", "f")]
+                values += list((data.get("p") or {}).values()) + list(data.get("f") or [])
+                if not isinstance(data.get("p", {}), dict) or not all(isinstance(v, str) for v in values):
+                    findings.append((relative, "a document file that is not plain strings", str(data)[:200]))
+                    continue
+                if "u" in data:
                     documents += 1
-                    if not isinstance(doc, dict) or not all(isinstance(v, str) for v in doc.values()):
-                        findings.append((relative, "a document entry that is not plain strings", str(doc)[:200]))
-                        continue
-                    strings += len(doc)
-                    marked += sum("<" in v for v in doc.values())
-                    url = doc.get("u", "")
+                    url = data["u"]
                     if not url.startswith("/") or url.startswith("//") or bad_url(url):
                         findings.append((relative, "a result URL that is not a path of this site", url[:200]))
+                strings += len(values)
+                marked += sum("<" in v for v in values)
             elif name.startswith("t-"):
-                for word, ids in data.items():
-                    if not (isinstance(ids, list) and all(isinstance(x, list) and all(isinstance(i, int) for i in x) for x in ids)):
-                        findings.append((relative, "a word entry that is not lists of ids", f"{word}: {str(ids)[:200]}"))
+                # stem → form → three lists of numbers.
+                for stem, forms in data.items():
+                    if not (isinstance(forms, dict) and all(isinstance(lists, list) and len(lists) == 3 and all(
+                            isinstance(x, list) and all(isinstance(i, int) for i in x) for x in lists) for lists in forms.values())):
+                        findings.append((relative, "a stem entry that is not forms with lists of numbers", f"{stem}: {str(forms)[:200]}"))
     sinks = []
     script = os.path.join(output, "assets", "search.js")
     if os.path.exists(script):
