@@ -10,7 +10,7 @@ the build wrote them) and follows, on this host only:
 
 - every href, src, srcset, form action, meta refresh and og:url of every HTML page;
 - the links of Atom feeds and sitemaps (<link href>, <loc>, <xhtml:link href>), robots.txt's Sitemap;
-- the search index: meta.json from a page's data-index folder, every shard and document card it
+- the search index: meta.json from a page's data-index folder, every shard and chunk of cards it
   lists, the passage blocks the shards point to, and every document URL in the cards;
 - #fragments: the target page must have an element with that id (or an <a name>).
 
@@ -181,9 +181,10 @@ class Crawler:
                 if name == "meta.json":
                     for _, file in data.get("shards", []):
                         self.add(f"t-{file}.json", url, "search-shard")
-                    # Every document's card (block 0); the blocks of later passages come from the shards.
-                    for document in range(data.get("documents", 0)):
-                        self.add(f"d-{document}-0.json", url, "search-card")
+                    # The chunks of cards; the passage blocks come from the shards.
+                    size = data.get("chunkSize") or 1
+                    for chunk in range((data.get("documents", 0) + size - 1) // size):
+                        self.add(f"c-{chunk}.json", url, "search-cards")
                     self.block_size = data.get("blockSize") or 1
                 elif name.startswith("t-"):
                     # stem → form → [title and fields, summary, text]: the text list is (gap, passage) pairs.
@@ -194,8 +195,9 @@ class Crawler:
                                 document += lists[2][k]
                                 block = lists[2][k + 1] // self.block_size
                                 self.add(f"d-{document}-{block}.json", url, "search-passages")
-                elif name.startswith("d-") and "u" in data:
-                    self.add(data["u"], url)
+                elif name.startswith("c-"):
+                    for document in data:
+                        self.add(document.get("u"), url)
         except (ValueError, ET.ParseError, UnicodeDecodeError, AttributeError, TypeError) as error:
             self.broken[url] = f"unreadable {ctype}: {error}"
 

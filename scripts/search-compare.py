@@ -10,7 +10,7 @@ Usage:
 
 The example mode (default) builds content/ with the given kartu binary into a temporary folder (or takes
 --site), copies that site, marks in the copy the main content element of every document page with
-`data-pagefind-body` (the documents are those of kartu's own search index, <lang>/search/d-*.json: no
+`data-pagefind-body` (the documents are those of kartu's own search index, <lang>/search/c-*.json: no
 list, home, search, print or fallback pages) and its navigation, translation links and related-document
 cards with `data-pagefind-ignore`, and runs Pagefind on the copy. Both sites are served on 127.0.0.1 by a
 threaded HTTP server (Cache-Control: max-age=3600, as a static host would send) and driven by Selenium
@@ -127,12 +127,10 @@ def search_documents(site):
     docs = {}
     for meta in sorted(Path(site).glob("*/search/meta.json")):
         lang = meta.parent.parent.name
-        # Index version 2: one card file per document, d-<id>-0.json (version 1: chunks of cards, d-<n>.json).
+        # Chunks of cards: c-<n>.json (index version 2), d-<n>.json (version 1, which had no passage files).
         urls = []
-        for path in sorted(meta.parent.glob("d-*.json"), key=lambda p: [int(n) for n in re.findall(r"\d+", p.stem)]):
-            if re.fullmatch(r"d-\d+-0", path.stem):
-                urls.append(json.loads(path.read_text(encoding="utf-8"))["u"])
-            elif re.fullmatch(r"d-\d+", path.stem):
+        for path in sorted(meta.parent.glob("[cd]-*.json"), key=lambda p: [int(n) for n in re.findall(r"\d+", p.stem)]):
+            if re.fullmatch(r"c-\d+", path.stem) or (re.fullmatch(r"d-\d+", path.stem)):
                 urls += [d["u"] for d in json.loads(path.read_text(encoding="utf-8"))]
         docs[lang] = urls
     if not docs:

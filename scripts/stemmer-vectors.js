@@ -8,8 +8,8 @@
       rules the engine wrote into SITE/<lang>/search/meta.json, run by assets/search.js's stemmer;
       the forms of a "=" group share a folded stem, "!" pairs do not (as StemmerTests checks the
       Swift side);
-   2. every word of the index: each document file holds the texts a document's words were taken
-      from (title, fields, summary, the passages where words first occur); the script analyses each
+   2. every word of the index: the cards and passage files hold the texts a document's words were
+      taken from (title, fields, summary, the passages where words first occur); the script analyses each
       word of them and looks it up as a reader's query would, under its stem in its shard, and the
       document must be among that form's documents.
    Exit status 1 on any difference, with the first few listed. */
@@ -70,11 +70,18 @@ function indexWords(lang, meta, stem) {
   };
   let checked = 0;
   const seen = new Set();
-  for (const name of fs.readdirSync(folder).filter((f) => /^d-\d+-\d+\.json$/.test(f)).sort()) {
-    const id = Number(name.split("-")[1]);
-    const doc = JSON.parse(fs.readFileSync(path.join(folder, name), "utf8"));
-    const texts = [doc.t, doc.m, doc.s, ...(doc.f || []), ...Object.values(doc.p || {})].filter(Boolean);
-    for (const text of texts) {
+  // The texts a document's words were taken from: its card (chunk files) and its passage blocks.
+  const texts = new Map();
+  const add = (id, list) => texts.set(id, (texts.get(id) || []).concat(list.filter(Boolean)));
+  for (const name of fs.readdirSync(folder).sort()) {
+    const card = /^c-(\d+)\.json$/.exec(name), block = /^d-(\d+)-\d+\.json$/.exec(name);
+    if (!card && !block) continue;
+    const data = JSON.parse(fs.readFileSync(path.join(folder, name), "utf8"));
+    if (card) data.forEach((doc, i) => add(Number(card[1]) * meta.chunkSize + i, [doc.t, doc.m, doc.s, ...(doc.f || [])]));
+    else add(Number(block[1]), Object.values(data.p || {}));
+  }
+  for (const [id, list] of texts) {
+    for (const text of list) {
       for (const raw of text.match(core.rawWord) || []) {
         const word = core.analyze(raw, stem);
         if (!word || seen.has(id + " " + raw)) continue;
@@ -82,7 +89,7 @@ function indexWords(lang, meta, stem) {
         checked++;
         const file = files[Array.from(word.stem).slice(0, 2).join("")];
         const lists = file && shard(file)[word.stem] && shard(file)[word.stem][word.form];
-        if (!lists || !documents(lists).has(id)) problem(`${lang}: '${raw}' of document ${id} (${doc.u}): the script looks for ${word.form} under ${word.stem}, the index does not have it there`);
+        if (!lists || !documents(lists).has(id)) problem(`${lang}: '${raw}' of document ${id}: the script looks for ${word.form} under ${word.stem}, the index does not have it there`);
       }
     }
   }

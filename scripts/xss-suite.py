@@ -697,24 +697,30 @@ def search_check(output):
             except ValueError as error:
                 findings.append((relative, f"not JSON: {error}", ""))
                 continue
-            if name.startswith("d-"):
-                # A document file: passages (number → text), and in block 0 its card: strings, and
-                # the list of its other fields.
-                if not isinstance(data, dict):
-                    findings.append((relative, "a document file that is not an object", str(data)[:200]))
+            if name.startswith("c-"):
+                # A chunk of cards: strings, and the list of a document's other fields.
+                if not isinstance(data, list):
+                    findings.append((relative, "a chunk of cards that is not a list", str(data)[:200]))
                     continue
-                values = [v for k, v in data.items() if k not in ("p", "f")]
-                values += list((data.get("p") or {}).values()) + list(data.get("f") or [])
-                if not isinstance(data.get("p", {}), dict) or not all(isinstance(v, str) for v in values):
-                    findings.append((relative, "a document file that is not plain strings", str(data)[:200]))
-                    continue
-                if "u" in data:
+                for doc in data:
                     documents += 1
-                    url = data["u"]
+                    values = [v for k, v in doc.items() if k != "f"] + list(doc.get("f") or []) if isinstance(doc, dict) else [doc]
+                    if not isinstance(doc, dict) or not all(isinstance(v, str) for v in values):
+                        findings.append((relative, "a card that is not plain strings", str(doc)[:200]))
+                        continue
+                    strings += len(values)
+                    marked += sum("<" in v for v in values)
+                    url = doc.get("u", "")
                     if not url.startswith("/") or url.startswith("//") or bad_url(url):
                         findings.append((relative, "a result URL that is not a path of this site", url[:200]))
-                strings += len(values)
-                marked += sum("<" in v for v in values)
+            elif name.startswith("d-"):
+                # A document's passages: number → text.
+                passages = data.get("p") if isinstance(data, dict) else None
+                if not isinstance(passages, dict) or not all(isinstance(v, str) for v in passages.values()):
+                    findings.append((relative, "a passage file that is not plain strings", str(data)[:200]))
+                    continue
+                strings += len(passages)
+                marked += sum("<" in v for v in passages.values())
             elif name.startswith("t-"):
                 # stem → form → three lists of numbers.
                 for stem, forms in data.items():

@@ -234,13 +234,12 @@ def test_prefix_search_as_you_type(driver, site):
     marks = [m for r in found for m in r["marks"]]
     assert marks and all(fold(m).startswith("refleksij") for m in marks), marks
     wait(driver, lambda d: "q=refleksij" in d.current_url, "the address does not keep the query")
-    # Only the index files the query needs: meta, one shard, and for each result shown its card (block 0)
-    # and, when the passage it shows is further on, that passage's block.
+    # Only the index files the query needs: meta, one shard, the chunk of cards, and for each result
+    # that shows a passage of its text the block with it.
     fetched = sorted(u.rsplit("/", 1)[-1] for u in resources(driver) if "/lt/search/" in u and u.endswith(".json"))
-    documents = [f for f in fetched if re.fullmatch(r"d-\d+-\d+\.json", f)]
-    assert sorted(set(fetched) - set(documents)) == ["meta.json", "t-re.json"], fetched
-    cards = [f for f in documents if f.endswith("-0.json")]
-    assert len(cards) == len(items) and len(documents) <= 2 * len(items), fetched
+    passages = [f for f in fetched if re.fullmatch(r"d-\d+-\d+\.json", f)]
+    assert sorted(set(fetched) - set(passages)) == ["c-0.json", "meta.json", "t-re.json"], fetched
+    assert len(passages) <= len(items), fetched
 
 
 def test_other_forms_of_a_word_are_found_and_marked(driver, site):
@@ -332,7 +331,7 @@ def test_nothing_found(driver, site):
     assert results_done(driver)[0] == strings(driver)["prompt"]
 
 
-def test_more_results_load_their_files_under_a_sub_path(driver, site):
+def test_more_results_load_their_chunks_under_a_sub_path(driver, site):
     driver.get(site["base"] + "sub/lt/")
     header_search(driver, "mokykl")
     wait(driver, lambda d: "/sub/lt/search/" in d.current_url)
@@ -341,17 +340,18 @@ def test_more_results_load_their_files_under_a_sub_path(driver, site):
     assert len(items) == 10
     titles = [result(i)["title"] for i in items]
     assert titles[0] == "Mokykla Nr. 25" and titles[9] == "Mokykla Nr. 16"  # newest first
-    files = lambda: sorted(u.rsplit("/", 1)[-1] for u in resources(driver) if "/search/d-" in u)
-    assert files() == sorted(f"d-{n}-0.json" for n in range(10))  # one small file per result shown
+    # Title matches: the cards only, no passages.
+    files = lambda: sorted(u.rsplit("/", 1)[-1] for u in resources(driver) if re.search(r"/search/[cd]-", u))
+    assert files() == ["c-0.json"]
     more = driver.find_element(By.ID, "search-more")
     more.click()
     wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results > li")) == 20)
     active = driver.switch_to.active_element
     assert active.text == "Mokykla Nr. 15", "focus should move to the first new result"
-    assert files() == sorted(f"d-{n}-0.json" for n in range(20))
+    assert files() == ["c-0.json"]  # results 11–20 are documents 10–19: still the first chunk
     more.click()
     wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results > li")) == 25)
-    assert len(files()) == 25
+    assert files() == ["c-0.json", "c-1.json"]
     assert not more.is_displayed()
     assert all(u.startswith(site["base"] + "sub/") for u in resources(driver)), "a request left the sub-path"
 
@@ -381,7 +381,7 @@ const done = arguments[arguments.length - 1];
   // The documents a list of gaps holds (title and fields: one number per document).
   const ids = (gaps) => { let id = 0; return gaps.map((gap) => (id += gap)); };
   for (let id = 0; id < meta.documents; id++) {
-    const doc = await get(`d-${id}-0.json`);
+    const doc = (await get(`c-${Math.floor(id / meta.chunkSize)}.json`))[id % meta.chunkSize];
     for (const word of await window.kartuSearch.analyze(doc.t)) {
       words++;
       const file = files[Array.from(word.stem).slice(0, 2).join("")];

@@ -175,11 +175,15 @@ struct SearchIndexTests {
         #expect(ka["kazl"]?["kazlu"] == [[1], [], []])  // a field ranks with the title
         let ly = try Self.postings(files, "ly")
         #expect(ly["lyder"]?["lyderiu"] == [[7], [], []])
-        let card = try #require(try Self.json(files, "d-20-0.json", as: [String: Any].self))
+        let chunk = try #require(try Self.json(files, "c-1.json", as: [[String: Any]].self))
+        #expect(chunk.count == 5)
+        let card = chunk[0]
         #expect(card["t"] as? String == "Dokumentas 20" && card["u"] as? String == "/lt/d20/")
         #expect(card["k"] as? String == "Projektas" && card["l"] == nil)
         #expect(meta["language"] as? String == "Lietuvių")
-        #expect(card["p"] as? [String: String] == ["0": "Įžanga. Mokykla ir mokytojai."])
+        #expect(files["c-2.json"] == nil)
+        let passages = try #require(try Self.json(files, "d-20-0.json", as: [String: [String: String]].self))
+        #expect(passages == ["p": ["0": "Įžanga. Mokykla ir mokytojai."]])
         #expect(files["d-20-1.json"] == nil)
     }
 
@@ -203,7 +207,7 @@ struct SearchIndexTests {
         #expect(re["refleksij"]?["refleksija"] == [[], [], [0, last]])
         let block = try #require(try Self.json(files, "d-0-\(last / SearchIndex.blockSize).json", as: [String: Any].self))
         #expect((block["p"] as? [String: String])?["\(last)"]?.hasSuffix("Pabaigoje – refleksija.") == true)
-        #expect(block["t"] == nil)  // a later block has passages only: the card is in block 0
+        #expect(block["t"] == nil)  // passages only: the cards are in the chunks
         // Only passages where a word first occurs are written: the repeated sentence once.
         let first = try #require(try Self.json(files, "d-0-0.json", as: [String: Any].self))
         #expect((first["p"] as? [String: String])?.keys.sorted() == ["0"])
@@ -239,9 +243,10 @@ struct SearchIndexTests {
         let entry = SearchIndex.Entry(title: "</script><b>\"x\"</b>", url: "/lt/a/", kindLabel: "K", municipality: nil,
                                       languageName: "L", summary: "\u{2028}line", text: "")
         let files = Self.files([entry])
-        let chunk = try #require(files["d-0-0.json"])
-        let decoded = try #require(try JSONSerialization.jsonObject(with: chunk) as? [String: Any])
-        #expect(decoded["t"] as? String == "</script><b>\"x\"</b>")
+        let chunk = try #require(files["c-0.json"])
+        let decoded = try #require(try JSONSerialization.jsonObject(with: chunk) as? [[String: Any]])
+        #expect(decoded[0]["t"] as? String == "</script><b>\"x\"</b>")
+        #expect(files["d-0-0.json"] == nil)  // no text: no passages
         #expect(String(decoding: chunk, as: UTF8.self).contains("\\\"x\\\""))
     }
 

@@ -3,14 +3,14 @@
    in data-* attributes of #kartu-search.
 
    Index format (Sources/Kartu/Search/SearchIndex+Files.swift):
-   - meta.json  {version: 2, documents: N, blockSize: 4, language: its name, shards: [[shard, file], …],
-                 stemmer: rules or null}
+   - meta.json  {version: 2, documents: N, chunkSize: 20, blockSize: 4, language: its name,
+                 shards: [[shard, file], …], stemmer: rules or null}
    - t-<file>.json  {stem: {form: [[title and fields], [summary], [text]]}}, one file per two-letter
                     stem prefix (the shard). Lists hold gaps: a document number, then differences;
                     the text list has the passage of the first occurrence after each document.
+   - c-<n>.json  the cards of documents n*chunkSize …: [{t, u, k, m?, s?, f: [fields]}, …]
    - d-<id>-<block>.json  {p: {passage number: text}}: the passages of one block (blockSize passages)
-                    of a document where a word first occurs; block 0 also has the card:
-                    {t, u, k, m?, s?, f: [fields], p}.
+                    of a document where a word first occurs.
    A word is a run of letters, digits and marks; it is lower-cased, composed (NFC), stemmed by the
    index's rules (`stemmer` below runs them exactly as Stemmer.swift does), then the word and its
    stem are folded as the engine folds (Slug.fold: a few letters spelled out, ł → l, ß → ss…,
@@ -175,7 +175,8 @@
         if (m.version !== 2) throw new Error("search index version " + m.version);
         var shards = Object.create(null);
         (m.shards || []).forEach(function (pair) { shards[pair[0]] = pair[1]; });
-        return { documents: m.documents || 0, blockSize: m.blockSize || 4, shards: shards, stem: stemmer(m.stemmer),
+        return { documents: m.documents || 0, chunkSize: m.chunkSize || 20, blockSize: m.blockSize || 4, shards: shards,
+                 stem: stemmer(m.stemmer),
                  language: m.language || "" };
       });
       metaPromise.catch(function () { metaPromise = null; });
@@ -295,19 +296,18 @@
     });
   }
 
-  /** The files of these results: each one's block 0 (its card) and, when the passage it shows is
-      further on, that passage's block. */
+  /** The cards of these results (from their chunks) and, for each that shows a passage, the
+      block with it; all loaded at once. */
   function documents(m, results) {
     return Promise.all(results.map(function (r) {
       var passage = snippetPassage(r);
-      var block = passage < 0 ? 0 : Math.floor(passage / m.blockSize);
-      var files = [load("d-" + r.id + "-0.json")];
-      if (block > 0) files.push(load("d-" + r.id + "-" + block + ".json"));
+      var files = [load("c-" + Math.floor(r.id / m.chunkSize) + ".json")];
+      if (passage >= 0) files.push(load("d-" + r.id + "-" + Math.floor(passage / m.blockSize) + ".json"));
       return Promise.all(files).then(function (loaded) {
-        var text = loaded[loaded.length - 1].p || {};
-        return { doc: loaded[0], text: passage >= 0 ? text[passage] : null, places: r.places, passage: passage };
+        var text = passage >= 0 ? (loaded[1].p || {})[passage] : null;
+        return { doc: loaded[0][r.id % m.chunkSize], text: text, places: r.places, passage: passage };
       });
-    }));
+    })).then(function (found) { return found.filter(function (f) { return f.doc; }); });
   }
 
   /** The passage a result shows: the first in the text where a query word occurs, if any does
@@ -443,8 +443,6 @@
       p.appendChild(marked(text, words, stem, found.passage > 0, true));
     } else if (doc.s) {
       p.appendChild(marked(doc.s, words, stem, false, false));
-    } else if (doc.p && doc.p[0] !== undefined) {
-      p.appendChild(marked(doc.p[0], words, stem, false, true));
     }
     if (p.firstChild) li.appendChild(p);
     return li;

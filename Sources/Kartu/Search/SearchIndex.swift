@@ -6,10 +6,13 @@ import Foundation
 /// Words are stemmed by the language's `Stemmer`, then folded (`SearchIndex+Words`), so
 /// `mokytojams` finds `mokytojai` and `szkola` finds `szkołach`. Words are filed under their stem
 /// in shards by the stem's first two letters; a query downloads the shard of each of its words,
-/// and, for each result shown, one small file with the document's card and the passages of its
-/// text where a word first occurs (the snippet around the match).
+/// the chunks of cards its results shown are in, and for a result matched in its text, one small
+/// file with the passage around the match.
 struct SearchIndex: Sendable {
     static let folder = "search"
+    /// Cards per file: the results of a query are newest first among equals, so a page of them
+    /// is in a few chunks.
+    static let chunkSize = 20
     /// Passages of a document per file: a result downloads the one file with the passage it shows.
     static let blockSize = 4
     /// A passage is cut at a sentence end or a space before this many bytes.
@@ -157,7 +160,8 @@ struct SearchIndex: Sendable {
             let bytes = shardFile(shard)
             if bytes != before[shard] { changed.append((name, bytes)) }
         }
-        if entries[id] != previous || old.passages != new.passages || old.words != new.words {
+        if entries[id] != previous { changed.append(("c-\(id / Self.chunkSize).json", chunkFile(id / Self.chunkSize))) }
+        if old.passages != new.passages || old.words != new.words {
             let files = documentFiles(id)
             changed += files.map { ($0.0, $0.1) }
             changed += oldFiles.subtracting(files.map(\.0)).sorted().map { ($0, nil) }
