@@ -457,29 +457,40 @@ def kartu_page(driver, base, lang, query=None):
         "kartu's search page" + (f" with the results for {query!r}" if query is not None else ""))
 
 
+def cold_and_warm(driver, open_page, query_js, query, warmup, port, engine_file, gz, engine):
+    """Runs `query` cold (a fresh page, `open_page()`, with an empty HTTP cache) and warm (another
+    fresh page, the `warmup` query, then this one). Returns the two runs' results and the "cold" and
+    "warm" measures: milliseconds, error, and the engine files the server sent for each."""
+    clear_cache(driver)
+    start = log_point()
+    open_page()
+    cold = run_js(driver, query_js, query, since_start=True)
+    measures = {"cold": {"ms": cold.get("ms"), "error": cold.get("error"),
+                         **served(port, start, log_point(), engine_file, gz, engine), "page_raw": page_fetched(cold)}}
+    clear_cache(driver)
+    open_page()
+    warm_up = run_js(driver, query_js, warmup)
+    start = log_point()
+    warm = run_js(driver, query_js, query)
+    measures["warm"] = {"ms": warm.get("ms"), "error": warm.get("error") or warm_up.get("error"),
+                        **served(port, start, log_point(), engine_file, gz, engine), "page_raw": page_fetched(warm)}
+    return cold, warm, measures
+
+
 def measure_kartu(driver, base, port, lang, query, warmup, gz, url_mode=True):
     script = "/assets/search.js"
     engine_file = lambda p: p == script or (p.startswith(f"/{lang}/search/") and p.endswith(".json"))  # noqa: E731
-    out = {}
-    # Cold: a fresh page with an empty HTTP cache, the query typed and submitted.
-    clear_cache(driver)
-    start = log_point()
-    kartu_page(driver, base, lang)
-    found = driver.execute_script("return Array.from(document.scripts).map(s => s.src && new URL(s.src).pathname)"
-                                  ".filter(p => p && /search/.test(p))")
-    script = found[0] if found else script
-    cold = run_js(driver, KARTU_QUERY_JS, query, since_start=True)
-    out["cold"] = {"ms": cold.get("ms"), "error": cold.get("error"),
-                   **served(port, start, log_point(), engine_file, gz, "kartu"), "page_raw": page_fetched(cold)}
+
+    def open_page():
+        # The search page (the query is typed and submitted); the script's path as the page has it.
+        nonlocal script
+        kartu_page(driver, base, lang)
+        found = driver.execute_script("return Array.from(document.scripts).map(s => s.src && new URL(s.src).pathname)"
+                                      ".filter(p => p && /search/.test(p))")
+        script = found[0] if found else script
+
+    cold, _, out = cold_and_warm(driver, open_page, KARTU_QUERY_JS, query, warmup, port, engine_file, gz, "kartu")
     out["typed"] = [r["url"] for r in cold.get("results") or []]
-    # Warm: another fresh page, one other query, then this one.
-    clear_cache(driver)
-    kartu_page(driver, base, lang)
-    warm_up = run_js(driver, KARTU_QUERY_JS, warmup)
-    start = log_point()
-    warm = run_js(driver, KARTU_QUERY_JS, query)
-    out["warm"] = {"ms": warm.get("ms"), "error": warm.get("error") or warm_up.get("error"),
-                   **served(port, start, log_point(), engine_file, gz, "kartu"), "page_raw": page_fetched(warm)}
     final = cold
     if url_mode:
         # The results as a reader gets them from the header's search field: the query in the address.
@@ -508,20 +519,13 @@ def pagefind_page(driver, base, lang):
 
 def measure_pagefind(driver, base, port, lang, query, warmup, gz):
     engine_file = lambda p: p.startswith("/pagefind/")  # noqa: E731
-    out = {}
-    clear_cache(driver)
-    start = log_point()
-    page_lang = pagefind_page(driver, base, lang)
-    cold = run_js(driver, PAGEFIND_QUERY_JS, query, since_start=True)
-    out["cold"] = {"ms": cold.get("ms"), "error": cold.get("error"),
-                   **served(port, start, log_point(), engine_file, gz, "pagefind"), "page_raw": page_fetched(cold)}
-    clear_cache(driver)
-    pagefind_page(driver, base, lang)
-    warm_up = run_js(driver, PAGEFIND_QUERY_JS, warmup)
-    start = log_point()
-    warm = run_js(driver, PAGEFIND_QUERY_JS, query)
-    out["warm"] = {"ms": warm.get("ms"), "error": warm.get("error") or warm_up.get("error"),
-                   **served(port, start, log_point(), engine_file, gz, "pagefind"), "page_raw": page_fetched(warm)}
+    page_lang = None
+
+    def open_page():
+        nonlocal page_lang
+        page_lang = pagefind_page(driver, base, lang)
+
+    cold, warm, out = cold_and_warm(driver, open_page, PAGEFIND_QUERY_JS, query, warmup, port, engine_file, gz, "pagefind")
     out["results"] = [r["url"] for r in cold.get("results") or []]
     out["marks"] = [bool(r["mark"]) for r in cold.get("results") or []]
     out["marked"] = [r.get("marked") or [] for r in cold.get("results") or []]
